@@ -1,0 +1,119 @@
+/**
+ * The Deno adapter: the only file that touches `Deno.dlopen` and Deno's
+ * pointer API.
+ *
+ * Deno returns 64-bit integers as bigint and takes them fastest as bigint
+ * (a number argument sends V8 down a slow path), so wide parameters are
+ * converted to bigint and wide results back to number.
+ *
+ * @module
+ */
+
+import { wrapCall } from "./_wrap.ts";
+import type { Conversion } from "./_wrap.ts";
+import type { LibrarySpec, NativeLibrary, PermissionQuery, Runtime } from "./native.ts";
+import { WIDE_TYPES } from "./types.ts";
+import type { FfiType, SymbolTable } from "./types.ts";
+
+const toBigInt = (v: number | bigint): bigint => typeof v === "bigint" ? v : BigInt(v);
+const toNumber = (v: number | bigint): number => typeof v === "number" ? v : Number(v);
+const toPointer = (v: bigint): Deno.PointerValue => Deno.UnsafePointer.create(v);
+const fromPointer = (p: Deno.PointerValue): bigint => p === null ? 0n : Deno.UnsafePointer.value(p);
+
+function argConversion(t: FfiType): Conversion | null {
+  if (WIDE_TYPES.has(t)) return toBigInt as Conversion;
+  if (t === "pointer") return toPointer as Conversion;
+  return null;
+}
+
+function resultConversion(t: FfiType): Conversion | null {
+  if (WIDE_TYPES.has(t)) return toNumber as Conversion;
+  if (t === "pointer") return fromPointer as Conversion;
+  return null;
+}
+
+function open<T extends SymbolTable>(spec: LibrarySpec<T>): NativeLibrary<T> {
+  const defs: Record<string, Deno.ForeignFunction> = {};
+  for (const [name, s] of Object.entries(spec.symbols)) {
+    defs[name] = {
+      parameters: s.parameters as Deno.NativeType[],
+      result: s.result as Deno.NativeResultType,
+    };
+  }
+  let lib: Deno.DynamicLibrary<Record<string, Deno.ForeignFunction>> | undefined;
+  const failures: string[] = [];
+  for (const path of spec.paths) {
+    try {
+      lib = Deno.dlopen(path, defs);
+      break;
+    } catch (cause) {
+      failures.push(`${path}: ${(cause as Error).message}`);
+    }
+  }
+  if (!lib) throw new Error(`Cannot open the C library (${failures.join("; ")})`);
+
+  const symbols = lib.symbols as Record<string, (...a: unknown[]) => unknown>;
+  const errSym = symbols[spec.lastError.symbol];
+  let readError: () => number;
+  if (spec.lastError.via === "location") {
+    const view = new Deno.UnsafePointerView(errSym() as Deno.PointerObject);
+    readError = () => view.getInt32(0);
+  } else {
+    readError = errSym as () => number;
+  }
+
+  const cell = new Int32Array(1);
+  const fn: Record<string, unknown> = {};
+  for (const [name, s] of Object.entries(spec.symbols)) {
+    fn[name] = wrapCall(
+      symbols[name],
+      s.parameters.map(argConversion),
+      resultConversion(s.result),
+      s.errno ? readError : null,
+      cell,
+    );
+  }
+  return { fn: fn as NativeLibrary<T>["fn"], lastError: () => cell[0] };
+}
+
+function view(address: bigint): Deno.UnsafePointerView {
+  const p = Deno.UnsafePointer.create(address);
+  if (p === null) throw new TypeError("NULL pointer dereference");
+  return new Deno.UnsafePointerView(p);
+}
+
+function detectArch(): Runtime["arch"] {
+  const arch = Deno.build.arch;
+  if (arch === "x86_64" || arch === "aarch64") return arch;
+  throw new Error(`Unsupported CPU architecture: ${arch}`);
+}
+
+function detectOs(): Runtime["os"] {
+  const os = Deno.build.os;
+  if (os === "linux" || os === "darwin" || os === "freebsd" || os === "windows") return os;
+  throw new Error(`Unsupported operating system: ${os}`);
+}
+
+/** The Deno implementation of {@link Runtime}. */
+export const denoRuntime: Runtime = {
+  name: "deno",
+  os: detectOs(),
+  arch: detectArch(),
+  open,
+  addressOf(v: ArrayBufferView): bigint {
+    return fromPointer(Deno.UnsafePointer.of(v as Uint8Array<ArrayBuffer>));
+  },
+  copyOut(address: bigint, length: number): Uint8Array {
+    if (length === 0) return new Uint8Array(0);
+    return new Uint8Array(view(address).getArrayBuffer(length).slice(0));
+  },
+  readPointer(address: bigint, offset: number): bigint {
+    return fromPointer(view(address).getPointer(offset));
+  },
+  readI32(address: bigint, offset: number): number {
+    return view(address).getInt32(offset);
+  },
+  permission(query: PermissionQuery): "granted" | "denied" | "prompt" {
+    return Deno.permissions.querySync(query).state;
+  },
+};

@@ -1,0 +1,176 @@
+/**
+ * The POSIX C library functions the module calls, one entry per function.
+ *
+ * Each parameter carries the C declaration it stands for. `errno: true` marks
+ * the functions that report failure through `errno`; the adapters read it
+ * immediately after those calls.
+ *
+ * @module
+ */
+
+import { buf, int, nfds_t, ptr, size_t, socklen_t, ssize_t, uint } from "./types.ts";
+import type { SymbolTable } from "./types.ts";
+
+/** libc symbols used by `platform/posix.ts`. */
+export const libcSymbols = {
+  // Thread-local error state
+  __errno_location: { parameters: [], result: ptr }, // int *__errno_location(void)
+  __h_errno_location: { parameters: [], result: ptr }, // int *__h_errno_location(void)
+
+  // Socket lifecycle
+  socket: {
+    parameters: [int /* int domain */, int /* int type */, int /* int protocol */],
+    result: int,
+    errno: true,
+  },
+  socketpair: {
+    parameters: [int /* int domain */, int /* int type */, int /* int protocol */, buf /* int sv[2] */],
+    result: int,
+    errno: true,
+  },
+  bind: {
+    parameters: [int /* int fd */, buf /* const struct sockaddr *addr */, socklen_t /* socklen_t len */],
+    result: int,
+    errno: true,
+  },
+  listen: { parameters: [int /* int fd */, int /* int backlog */], result: int, errno: true },
+  accept: {
+    parameters: [int /* int fd */, buf /* struct sockaddr *addr */, buf /* socklen_t *len */],
+    result: int,
+    errno: true,
+  },
+  connect: {
+    parameters: [int /* int fd */, buf /* const struct sockaddr *addr */, socklen_t /* socklen_t len */],
+    result: int,
+    errno: true,
+  },
+  shutdown: { parameters: [int /* int fd */, int /* int how */], result: int, errno: true },
+  close: { parameters: [int /* int fd */], result: int, errno: true },
+
+  // Data transfer
+  read: {
+    parameters: [int /* int fd */, buf /* void *buf */, size_t /* size_t count */],
+    result: ssize_t,
+    errno: true,
+  },
+  write: {
+    parameters: [int /* int fd */, buf /* const void *buf */, size_t /* size_t count */],
+    result: ssize_t,
+    errno: true,
+  },
+  recv: {
+    parameters: [int /* int fd */, buf /* void *buf */, size_t /* size_t len */, int /* int flags */],
+    result: ssize_t,
+    errno: true,
+  },
+  send: {
+    parameters: [int /* int fd */, buf /* const void *buf */, size_t /* size_t len */, int /* int flags */],
+    result: ssize_t,
+    errno: true,
+  },
+  recvfrom: {
+    parameters: [
+      int, /* int fd */
+      buf, /* void *buf */
+      size_t, /* size_t len */
+      int, /* int flags */
+      buf, /* struct sockaddr *src_addr */
+      buf, /* socklen_t *addrlen */
+    ],
+    result: ssize_t,
+    errno: true,
+  },
+  sendto: {
+    parameters: [
+      int, /* int fd */
+      buf, /* const void *buf */
+      size_t, /* size_t len */
+      int, /* int flags */
+      buf, /* const struct sockaddr *dest_addr */
+      socklen_t, /* socklen_t addrlen */
+    ],
+    result: ssize_t,
+    errno: true,
+  },
+  sendmsg: {
+    parameters: [int /* int fd */, buf /* const struct msghdr *msg */, int /* int flags */],
+    result: ssize_t,
+    errno: true,
+  },
+  recvmsg: {
+    parameters: [int /* int fd */, buf /* struct msghdr *msg */, int /* int flags */],
+    result: ssize_t,
+    errno: true,
+  },
+
+  // Names and options
+  getsockname: {
+    parameters: [int /* int fd */, buf /* struct sockaddr *addr */, buf /* socklen_t *len */],
+    result: int,
+    errno: true,
+  },
+  getpeername: {
+    parameters: [int /* int fd */, buf /* struct sockaddr *addr */, buf /* socklen_t *len */],
+    result: int,
+    errno: true,
+  },
+  getsockopt: {
+    parameters: [
+      int, /* int fd */
+      int, /* int level */
+      int, /* int optname */
+      buf, /* void *optval */
+      buf, /* socklen_t *optlen */
+    ],
+    result: int,
+    errno: true,
+  },
+  setsockopt: {
+    parameters: [
+      int, /* int fd */
+      int, /* int level */
+      int, /* int optname */
+      buf, /* const void *optval */
+      socklen_t, /* socklen_t optlen */
+    ],
+    result: int,
+    errno: true,
+  },
+  sockatmark: { parameters: [int /* int fd */], result: int, errno: true },
+
+  // Descriptor flags and readiness. fcntl is variadic; its third argument is
+  // an int for F_GETFL/F_SETFL, which the SysV x86_64 and AAPCS64 (Linux)
+  // conventions pass exactly like a fixed int argument.
+  fcntl: {
+    parameters: [int /* int fd */, int /* int cmd */, int /* ... int arg */],
+    result: int,
+    errno: true,
+  },
+  poll: {
+    parameters: [buf /* struct pollfd *fds */, nfds_t /* nfds_t nfds */, int /* int timeout */],
+    result: int,
+    errno: true,
+  },
+
+  // Messages and C strings
+  strlen: { parameters: [ptr /* const char *s */], result: size_t },
+  strerror: { parameters: [int /* int errnum */], result: ptr }, // char *strerror(int)
+  hstrerror: { parameters: [int /* int err */], result: ptr }, // const char *hstrerror(int)
+
+  // Addresses
+  inet_pton: {
+    parameters: [int /* int af */, buf /* const char *src */, buf /* void *dst */],
+    result: int,
+    errno: true,
+  },
+  inet_ntop: {
+    parameters: [int /* int af */, buf /* const void *src */, buf /* char *dst */, socklen_t /* socklen_t size */],
+    result: ptr,
+    errno: true,
+  },
+  gethostbyname: { parameters: [buf /* const char *name */], result: ptr }, // struct hostent *
+  if_nametoindex: { parameters: [buf /* const char *ifname */], result: uint, errno: true },
+} as const satisfies SymbolTable;
+
+/** The type of {@link libcSymbols}. */
+export type LibcSymbols = typeof libcSymbols;

@@ -1,0 +1,148 @@
+/**
+ * {@link Sys} over the POSIX C library (glibc today; macOS and FreeBSD use
+ * the same calls with their own descriptor).
+ *
+ * The library is opened on first use. Every failing call's `errno` is read by
+ * the adapter right after the call (see `ffi/_wrap.ts`).
+ *
+ * @module
+ */
+
+import { libcSymbols } from "../ffi/libc.ts";
+import type { LibcSymbols } from "../ffi/libc.ts";
+import { runtime } from "../ffi/load.ts";
+import type { NativeLibrary } from "../ffi/load.ts";
+import type { PlatformDescriptor } from "./descriptor.ts";
+import { Ready } from "./sys.ts";
+import type { HostLookup, SocketHandle, Sys } from "./sys.ts";
+
+// struct hostent is the same on every LP64 libc:
+// char *h_name @0; char **h_aliases @8; int h_addrtype @16; int h_length @20; char **h_addr_list @24.
+const HOSTENT_ADDRTYPE = 16;
+const HOSTENT_LENGTH = 20;
+const HOSTENT_ADDR_LIST = 24;
+const POINTER_SIZE = 8;
+
+/** Encodes a JS string as a NUL-terminated C string (one byte per code unit). */
+function cString(text: string): Uint8Array {
+  const out = new Uint8Array(text.length + 1);
+  for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
+  return out;
+}
+
+function latin1(bytes: Uint8Array): string {
+  let s = "";
+  for (let i = 0; i < bytes.length; i++) s += String.fromCharCode(bytes[i]);
+  return s;
+}
+
+/** Creates the POSIX {@link Sys} for a platform descriptor. */
+export function createPosixSys(platform: PlatformDescriptor): Sys {
+  const n = platform.native;
+  const lib: NativeLibrary<LibcSymbols> = runtime.open({
+    paths: platform.libraries,
+    symbols: libcSymbols,
+    lastError: { symbol: "__errno_location", via: "location" },
+  });
+  const c = lib.fn;
+  const noSignal = n.MSG_NOSIGNAL ?? 0;
+  const hErrno = c.__h_errno_location();
+  const pollfd = platform.structs.pollfd;
+  const [pfFd] = pollfd.fields.fd;
+  const [pfEvents] = pollfd.fields.events;
+  const [pfRevents] = pollfd.fields.revents;
+  const toPoll = [
+    [Ready.In, n.POLLIN],
+    [Ready.Pri, n.POLLPRI],
+    [Ready.Out, n.POLLOUT],
+    [Ready.Err, n.POLLERR],
+    [Ready.Hup, n.POLLHUP],
+    [Ready.Invalid, n.POLLNVAL],
+  ] as const;
+
+  const cText = (p: bigint): string => p === 0n ? "" : latin1(runtime.copyOut(p, c.strlen(p)));
+
+  return {
+    lastError: lib.lastError,
+    socket: (d, t, p) => c.socket(d, t, p),
+    socketpair: (d, t, p, pair) => c.socketpair(d, t, p, pair),
+    bind: (h, a, l) => c.bind(h, a, l),
+    listen: (h, b) => c.listen(h, b),
+    accept: (h, a, l) => c.accept(h, a, l),
+    connect: (h, a, l) => c.connect(h, a, l),
+    shutdown: (h, how) => c.shutdown(h, how),
+    close: (h) => c.close(h),
+    read: (h, b, l) => c.read(h, b, l),
+    write: (h, b, l) => c.write(h, b, l),
+    recv: (h, b, l, f) => c.recv(h, b, l, f),
+    send: (h, b, l, f) => c.send(h, b, l, f | noSignal),
+    recvfrom: (h, b, l, f, a, al) => c.recvfrom(h, b, l, f, a, al),
+    sendto: (h, b, l, f, a, al) => c.sendto(h, b, l, f | noSignal, a, al),
+    getsockname: (h, a, l) => c.getsockname(h, a, l),
+    getpeername: (h, a, l) => c.getpeername(h, a, l),
+    getsockopt: (h, lv, o, v, vl) => c.getsockopt(h, lv, o, v, vl),
+    setsockopt: (h, lv, o, v, vl) => c.setsockopt(h, lv, o, v, vl),
+
+    isNonBlocking(h: SocketHandle): number {
+      const flags = c.fcntl(h, n.F_GETFL, 0);
+      if (flags < 0) return -1;
+      return (flags & n.O_NONBLOCK) !== 0 ? 1 : 0;
+    },
+    setNonBlocking(h: SocketHandle, nonBlocking: boolean): number {
+      const flags = c.fcntl(h, n.F_GETFL, 0);
+      if (flags < 0) return -1;
+      const next = nonBlocking ? flags | n.O_NONBLOCK : flags & ~n.O_NONBLOCK;
+      return next === flags ? 0 : c.fcntl(h, n.F_SETFL, next);
+    },
+
+    poll(handles, events, revents, timeoutMs): number {
+      const count = handles.length;
+      const raw = new Uint8Array(Math.max(1, count * pollfd.size));
+      const dv = new DataView(raw.buffer);
+      for (let i = 0; i < count; i++) {
+        let bits = 0;
+        for (const [ready, native] of toPoll) if (events[i] & ready) bits |= native;
+        dv.setInt32(i * pollfd.size + pfFd, handles[i], true);
+        dv.setInt16(i * pollfd.size + pfEvents, bits, true);
+      }
+      const r = c.poll(raw, count, timeoutMs);
+      if (r < 0) return r;
+      for (let i = 0; i < count; i++) {
+        const bits = dv.getUint16(i * pollfd.size + pfRevents, true);
+        let ready = 0;
+        for (const [portable, native] of toPoll) if (bits & native) ready |= portable;
+        revents[i] = ready;
+      }
+      return r;
+    },
+
+    strerror: (code) => cText(c.strerror(code)),
+    hstrerror: (code) => cText(c.hstrerror(code)),
+
+    inetPton(family: number, text: string): Uint8Array | null {
+      const out = new Uint8Array(16);
+      const r = c.inet_pton(family, cString(text), out);
+      return r === 1 ? out.subarray(0, family === n.PF_INET6 ? 16 : 4) : null;
+    },
+    inetNtop(family: number, addr: Uint8Array): string {
+      const out = new Uint8Array(64);
+      if (c.inet_ntop(family, addr, out, out.length) === 0n) return "";
+      return latin1(out.subarray(0, out.indexOf(0)));
+    },
+    gethostbyname(name: string): HostLookup | number {
+      const he = c.gethostbyname(cString(name));
+      if (he === 0n) return runtime.readI32(hErrno, 0);
+      const family = runtime.readI32(he, HOSTENT_ADDRTYPE);
+      const length = runtime.readI32(he, HOSTENT_LENGTH);
+      const list = runtime.readPointer(he, HOSTENT_ADDR_LIST);
+      const addresses: Uint8Array[] = [];
+      for (let i = 0; list !== 0n; i++) {
+        const a = runtime.readPointer(list, i * POINTER_SIZE);
+        if (a === 0n) break;
+        addresses.push(runtime.copyOut(a, length));
+      }
+      return { family, addresses };
+    },
+    ifNameToIndex: (name) => c.if_nametoindex(cString(name)),
+  };
+}
