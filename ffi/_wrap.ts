@@ -28,7 +28,9 @@ export function wrapCall(
   readError: (() => number) | null,
   cell: Int32Array,
 ): AnyFunction {
-  const [c0, c1, c2, c3, c4, c5] = [0, 1, 2, 3, 4, 5].map((i) => args[i] ?? identity) as AnyFunction[];
+  const [c0, c1, c2, c3, c4, c5] = [0, 1, 2, 3, 4, 5].map((i) =>
+    args[i] ?? identity
+  ) as AnyFunction[];
   const r = (result ?? identity) as AnyFunction;
   // A function that does not report through errno leaves the cell as it was.
   const e = readError ?? (() => cell[0]);

@@ -28,5 +28,9 @@ export interface PlatformDescriptor {
   /** Struct layouts, by C struct name. */
   readonly structs: Readonly<Record<string, StructLayout>>;
   /** The cmsg rules: header size, alignment of lengths, offset of the data. */
-  readonly cmsg: { readonly headerSize: number; readonly align: number; readonly dataOffset: number };
+  readonly cmsg: {
+    readonly headerSize: number;
+    readonly align: number;
+    readonly dataOffset: number;
+  };
 }

@@ -13,9 +13,13 @@ import { linux } from "./linux.ts";
 import { createPosixSys } from "./posix.ts";
 import type { Sys } from "./sys.ts";
 
+export type { PermissionQuery } from "../ffi/load.ts";
 export type { PlatformDescriptor, StructLayout } from "./descriptor.ts";
 export { INVALID_HANDLE, Ready } from "./sys.ts";
-export type { HostLookup, SocketHandle, Sys } from "./sys.ts";
+export type { AddrInfoEntry, AddrInfoHints, HostLookup, SocketHandle, Sys } from "./sys.ts";
+
+/** Asks the runtime's permission system (Deno); always "granted" under Bun. */
+export const permission: typeof runtime.permission = (query) => runtime.permission(query);
 
 function select(): PlatformDescriptor {
   switch (runtime.os) {

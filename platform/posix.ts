@@ -14,7 +14,7 @@ import { runtime } from "../ffi/load.ts";
 import type { NativeLibrary } from "../ffi/load.ts";
 import type { PlatformDescriptor } from "./descriptor.ts";
 import { Ready } from "./sys.ts";
-import type { HostLookup, SocketHandle, Sys } from "./sys.ts";
+import type { AddrInfoEntry, AddrInfoHints, HostLookup, SocketHandle, Sys } from "./sys.ts";
 
 // struct hostent is the same on every LP64 libc:
 // char *h_name @0; char **h_aliases @8; int h_addrtype @16; int h_length @20; char **h_addr_list @24.
@@ -61,6 +61,22 @@ export function createPosixSys(platform: PlatformDescriptor): Sys {
   ] as const;
 
   const cText = (p: bigint): string => p === 0n ? "" : latin1(runtime.copyOut(p, c.strlen(p)));
+  const ai = platform.structs.addrinfo;
+  const aiField = (name: string): number => ai.fields[name][0];
+
+  function readAddrInfo(p: bigint): AddrInfoEntry {
+    const addrLen = runtime.readI32(p, aiField("ai_addrlen"));
+    const addrPtr = runtime.readPointer(p, aiField("ai_addr"));
+    const canon = runtime.readPointer(p, aiField("ai_canonname"));
+    return {
+      flags: runtime.readI32(p, aiField("ai_flags")),
+      family: runtime.readI32(p, aiField("ai_family")),
+      socktype: runtime.readI32(p, aiField("ai_socktype")),
+      protocol: runtime.readI32(p, aiField("ai_protocol")),
+      addr: addrPtr === 0n ? new Uint8Array(0) : runtime.copyOut(addrPtr, addrLen),
+      canonname: canon === 0n ? null : cText(canon),
+    };
+  }
 
   return {
     lastError: lib.lastError,
@@ -143,6 +159,36 @@ export function createPosixSys(platform: PlatformDescriptor): Sys {
       }
       return { family, addresses };
     },
+    getaddrinfo(
+      host: string | null,
+      service: string | null,
+      hints: AddrInfoHints,
+    ): AddrInfoEntry[] | number {
+      const h = new Uint8Array(ai.size);
+      const dv = new DataView(h.buffer);
+      dv.setInt32(aiField("ai_flags"), hints.flags ?? 0, true);
+      dv.setInt32(aiField("ai_family"), hints.family ?? 0, true);
+      dv.setInt32(aiField("ai_socktype"), hints.socktype ?? 0, true);
+      dv.setInt32(aiField("ai_protocol"), hints.protocol ?? 0, true);
+      const res = new BigUint64Array(1);
+      const rc = c.getaddrinfo(
+        host === null ? null : cString(host),
+        service === null ? null : cString(service),
+        h,
+        res,
+      );
+      if (rc !== 0) return rc;
+      const entries: AddrInfoEntry[] = [];
+      try {
+        for (let p = res[0]; p !== 0n; p = runtime.readPointer(p, aiField("ai_next"))) {
+          entries.push(readAddrInfo(p));
+        }
+      } finally {
+        c.freeaddrinfo(res[0]);
+      }
+      return entries;
+    },
+    hErrno: () => runtime.readI32(hErrno, 0),
     ifNameToIndex: (name) => c.if_nametoindex(cString(name)),
   };
 }

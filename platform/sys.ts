@@ -45,6 +45,26 @@ export interface HostLookup {
   readonly addresses: readonly Uint8Array[];
 }
 
+/** One `struct addrinfo` entry, copied out of C memory. */
+export interface AddrInfoEntry {
+  readonly flags: number;
+  readonly family: number;
+  readonly socktype: number;
+  readonly protocol: number;
+  /** The socket address bytes (`ai_addr`, `ai_addrlen` long). */
+  readonly addr: Uint8Array;
+  /** `ai_canonname` as a byte string, or `null` when the C field is NULL. */
+  readonly canonname: string | null;
+}
+
+/** The hints of a `getaddrinfo()` call. */
+export interface AddrInfoHints {
+  readonly flags?: number;
+  readonly family?: number;
+  readonly socktype?: number;
+  readonly protocol?: number;
+}
+
 /** The system calls the PHP layer is built on. */
 export interface Sys {
   /** The error code of the last failed call, read immediately after it. */
@@ -95,7 +115,13 @@ export interface Sys {
     value: Uint8Array,
     valueLen: Uint32Array,
   ): number;
-  setsockopt(h: SocketHandle, level: number, name: number, value: Uint8Array, valueLen: number): number;
+  setsockopt(
+    h: SocketHandle,
+    level: number,
+    name: number,
+    value: Uint8Array,
+    valueLen: number,
+  ): number;
 
   /** 1 when the handle is in non-blocking mode, 0 when blocking, -1 on failure. */
   isNonBlocking(h: SocketHandle): number;
@@ -127,6 +153,17 @@ export interface Sys {
    * returns the resolver's error code (`h_errno`) as a number.
    */
   gethostbyname(name: string): HostLookup | number;
+  /**
+   * Resolves a host and service; returns the entries, or the resolver's
+   * error code (`EAI_*`) as a number. With `EAI_SYSTEM`, see {@link lastError}.
+   */
+  getaddrinfo(
+    host: string | null,
+    service: string | null,
+    hints: AddrInfoHints,
+  ): AddrInfoEntry[] | number;
+  /** The resolver's last `h_errno`. */
+  hErrno(): number;
   /** The index of a network interface, 0 if there is none by that name. */
   ifNameToIndex(name: string): number;
 }

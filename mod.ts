@@ -1,0 +1,72 @@
+/**
+ * PHP's `sockets` extension for Deno and Bun, over the runtimes' built-in FFI.
+ *
+ * Every function keeps its PHP name, parameters and behaviour: `false` plus
+ * a warning and `socket_last_error()` on a failing system call, PHP 8's
+ * exceptions (with PHP's messages) for invalid arguments. Data are byte
+ * strings (one character per byte) or `Uint8Array`s; PHP's by-reference
+ * parameters are {@link Ref} objects.
+ *
+ * @example
+ * ```ts
+ * import {
+ *   AF_UNIX, SOCK_STREAM, Socket,
+ *   socket_create_pair, socket_read, socket_write,
+ * } from "./mod.ts";
+ *
+ * const pair: Socket[] = [];
+ * socket_create_pair(AF_UNIX, SOCK_STREAM, 0, pair);
+ * socket_write(pair[0], "hello\n");
+ * console.log(socket_read(pair[1], 100)); // "hello\n"
+ * ```
+ *
+ * @module
+ */
+
+export type { Ref } from "./sockets/args.ts";
+export {
+  bytesToString,
+  byteStringToText,
+  stringToBytes,
+  textToByteString,
+} from "./sockets/bytes.ts";
+export { defined } from "./sockets/defined.ts";
+export {
+  ArgumentCountError,
+  defaultWarningHandler,
+  setWarningHandler,
+  ValueError,
+  withoutWarnings,
+} from "./sockets/errors.ts";
+export type { WarningHandler } from "./sockets/errors.ts";
+export { AddressInfo, Socket } from "./sockets/socket.ts";
+
+export {
+  socket_bind,
+  socket_connect,
+  socket_getpeername,
+  socket_getsockname,
+} from "./sockets/address.ts";
+export {
+  socket_read,
+  socket_recv,
+  socket_recvfrom,
+  socket_send,
+  socket_sendto,
+  socket_write,
+} from "./sockets/io.ts";
+export { socket_clear_error, socket_last_error, socket_strerror } from "./sockets/last_error.ts";
+export {
+  socket_accept,
+  socket_close,
+  socket_create,
+  socket_create_listen,
+  socket_create_pair,
+  socket_listen,
+  socket_set_block,
+  socket_set_nonblock,
+  socket_shutdown,
+} from "./sockets/lifecycle.ts";
+
+export * from "./sockets/constants.ts";
+export { PHP_BINARY_READ, PHP_NORMAL_READ } from "./sockets/read_modes.ts";

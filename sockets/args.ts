@@ -1,0 +1,156 @@
+/**
+ * Argument checks with PHP 8's exception messages (strict types): wrong types
+ * throw `TypeError`, a closed socket throws `Error`.
+ *
+ * @module
+ */
+
+import { platform } from "../platform/mod.ts";
+import { stringToBytes } from "./bytes.ts";
+import { placeholderName } from "./defined.ts";
+import { ArgumentCountError, ValueError } from "./errors.ts";
+import { Socket, stateOf } from "./socket.ts";
+import type { SocketState } from "./socket.ts";
+
+/** By-reference parameter: any object with a writable `value` property. */
+export interface Ref<T> {
+  /** The referenced value, read and written by the function. */
+  value: T;
+}
+
+/** PHP's name for the type of a JS value, as used in "X given". */
+export function phpType(value: unknown): string {
+  if (value === null || value === undefined) return "null";
+  switch (typeof value) {
+    case "boolean":
+      return "bool";
+    case "number":
+      return Number.isInteger(value) ? "int" : "float";
+    case "bigint":
+      return "int";
+    case "string":
+      return "string";
+    case "function":
+      return "Closure";
+    case "object": {
+      if (Array.isArray(value)) return "array";
+      const proto = Object.getPrototypeOf(value);
+      if (proto === Object.prototype || proto === null) return "array";
+      return (value as object).constructor?.name ?? "object";
+    }
+    default:
+      return typeof value;
+  }
+}
+
+function typeError(fn: string, pos: number, name: string, type: string, value: unknown): TypeError {
+  return new TypeError(
+    `${fn}(): Argument #${pos} ($${name}) must be of type ${type}, ${phpType(value)} given`,
+  );
+}
+
+/**
+ * Checks an argument is a Socket and returns its state. Whether it is still
+ * open is checked by {@link checkOpen} once all arguments are parsed, in
+ * PHP's order.
+ */
+export function socketArg(fn: string, pos: number, name: string, value: unknown): SocketState {
+  if (!(value instanceof Socket)) throw typeError(fn, pos, name, "Socket", value);
+  return stateOf(value);
+}
+
+/** Throws PHP's `Error` if the socket (argument #1) was closed. */
+export function checkOpen(fn: string, state: SocketState, pos = 1, name = "socket"): void {
+  if (state.fd < 0) throw new Error(`${fn}(): Argument #${pos} ($${name}) has already been closed`);
+}
+
+/** {@link socketArg} and {@link checkOpen} for functions whose only argument is the socket. */
+export function openSocketArg(fn: string, value: unknown): SocketState {
+  const state = socketArg(fn, 1, "socket", value);
+  checkOpen(fn, state);
+  return state;
+}
+
+/** Checks an argument is a PHP int and returns it as a number. */
+export function intArg(fn: string, pos: number, name: string, value: unknown): number {
+  if (typeof value === "number" && Number.isInteger(value)) {
+    const missing = placeholderName(value);
+    if (missing !== null) {
+      throw new Error(
+        `${fn}(): Argument #${pos} ($${name}) is ${missing}, which ${platform.os} does not define`,
+      );
+    }
+    return value;
+  }
+  if (typeof value === "bigint") return Number(value);
+  throw typeError(fn, pos, name, "int", value);
+}
+
+/** Like {@link intArg} but `null`/`undefined` give `null`. */
+export function optionalIntArg(
+  fn: string,
+  pos: number,
+  name: string,
+  value: unknown,
+): number | null {
+  return value === null || value === undefined ? null : intArg(fn, pos, name, value);
+}
+
+/** Checks a string argument (an address or path) and returns it. */
+export function stringArg(fn: string, pos: number, name: string, value: unknown): string {
+  if (typeof value === "string") return value;
+  throw typeError(fn, pos, name, "string", value);
+}
+
+/** Checks a data argument (byte string or ArrayBufferView) and returns its bytes. */
+export function dataArg(fn: string, pos: number, name: string, value: unknown): Uint8Array {
+  if (typeof value === "string") {
+    try {
+      return stringToBytes(value);
+    } catch (cause) {
+      throw new TypeError(`${fn}(): Argument #${pos} ($${name}) ${(cause as Error).message}`, {
+        cause,
+      });
+    }
+  }
+  if (ArrayBuffer.isView(value)) {
+    return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+  }
+  throw typeError(fn, pos, name, "string", value);
+}
+
+/** Checks a by-reference argument: an object with a `value` property to write. */
+export function refArg<T>(fn: string, pos: number, name: string, value: unknown): Ref<T> {
+  if (typeof value === "object" && value !== null) return value as Ref<T>;
+  throw new TypeError(
+    `${fn}(): Argument #${pos} ($${name}) must be passed by reference: give an object like { value: null }`,
+  );
+}
+
+/** Like {@link refArg}, but `null`/`undefined` mean the argument was not passed. */
+export function optionalRefArg<T>(
+  fn: string,
+  pos: number,
+  name: string,
+  value: unknown,
+): Ref<T> | null {
+  return value === null || value === undefined ? null : refArg<T>(fn, pos, name, value);
+}
+
+/** Checks a port is in 0..65535 (PHP 8.5's check; PHP 8.2-8.4 wrap it to 16 bits). */
+export function portArg(fn: string, pos: number, value: number): number {
+  if (value < 0 || value > 65535) {
+    throw new ValueError(`${fn}(): Argument #${pos} ($port) must be between 0 and 65535`);
+  }
+  return value;
+}
+
+/** PHP's ArgumentCountError for internal functions that count arguments themselves. */
+export function wrongParameterCount(fn: string): ArgumentCountError {
+  return new ArgumentCountError(`Wrong parameter count for ${fn}()`);
+}
+
+/** Converts a PHP int to a C `int` the way a C cast does (two's complement wrap). */
+export function toCInt(value: number): number {
+  return value | 0;
+}

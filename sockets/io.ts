@@ -1,0 +1,413 @@
+/**
+ * Reading and writing: `socket_read`, `socket_write`, `socket_recv`,
+ * `socket_send`, `socket_recvfrom`, `socket_sendto`.
+ *
+ * Received data is returned as byte strings built only from the bytes the
+ * kernel wrote.
+ *
+ * @module
+ */
+
+import { platform, sys } from "../platform/mod.ts";
+import type { Ref } from "./args.ts";
+import {
+  checkOpen,
+  dataArg,
+  intArg,
+  optionalIntArg,
+  optionalRefArg,
+  portArg,
+  refArg,
+  socketArg,
+  stringArg,
+  toCInt,
+  wrongParameterCount,
+} from "./args.ts";
+import { bytesToString } from "./bytes.ts";
+import { ValueError } from "./errors.ts";
+import { allowed } from "./permissions.ts";
+import { PHP_BINARY_READ, PHP_NORMAL_READ } from "./read_modes.ts";
+import { isWouldBlock, socketError } from "./report.ts";
+import type { SockAddr } from "./sockaddr.ts";
+import {
+  decodeAddress,
+  resolveInet,
+  SOCKADDR_STORAGE_SIZE,
+  UNIX_PATH_MAX,
+  unixAddress,
+  unixPathBytes,
+} from "./sockaddr.ts";
+import type { Socket, SocketState } from "./socket.ts";
+
+const { AF_UNIX, AF_INET, AF_INET6 } = platform.php;
+const { EINTR } = platform.native;
+
+/**
+ * The most bytes one call reads. PHP allocates whatever `length` asks for
+ * (and dies of memory exhaustion for huge values); we cap the buffer, which
+ * only shortens reads that could never have been satisfied anyway.
+ */
+const MAX_READ = 1 << 30;
+/** Reads up to this size reuse one scratch buffer instead of allocating. */
+const SCRATCH_SIZE = 1 << 16;
+const scratch = new Uint8Array(SCRATCH_SIZE);
+
+function readBuffer(length: number): Uint8Array {
+  return length <= SCRATCH_SIZE ? scratch : new Uint8Array(Math.min(length, MAX_READ));
+}
+
+function badFamily(fn: string): ValueError {
+  return new ValueError(
+    `${fn}(): Argument #1 ($socket) must be one of AF_UNIX, AF_INET, or AF_INET6`,
+  );
+}
+
+/**
+ * Writes data to a socket (C `write()`).
+ *
+ * @param socket A connected socket.
+ * @param data The bytes: a byte string or a Uint8Array (any ArrayBufferView).
+ * @param length How many bytes of `data` to write at most; all by default.
+ * @returns The number of bytes written (maybe fewer than asked), or `false`
+ *   with a warning `unable to write to socket [code]: text` (none for `SOCKET_EAGAIN`).
+ * @throws {ValueError} If `length` is negative.
+ * @throws {TypeError} If `data` is a string with a character above `\xFF`.
+ * @throws {Error} If the socket is closed.
+ * @example
+ * ```ts
+ * import { AF_UNIX, SOCK_STREAM, Socket, socket_create_pair, socket_write } from "./mod.ts";
+ * const pair: Socket[] = [];
+ * socket_create_pair(AF_UNIX, SOCK_STREAM, 0, pair);
+ * socket_write(pair[0], "hello\n"); // 6
+ * ```
+ */
+export function socket_write(
+  socket: Socket,
+  data: string | ArrayBufferView,
+  length: number | null = null,
+): number | false {
+  const fn = "socket_write";
+  const state = socketArg(fn, 1, "socket", socket);
+  const bytes = dataArg(fn, 2, "data", data);
+  const len = optionalIntArg(fn, 3, "length", length);
+  checkOpen(fn, state);
+  if (len !== null && len < 0) {
+    throw new ValueError(`${fn}(): Argument #3 ($length) must be greater than or equal to 0`);
+  }
+  const n = len === null ? bytes.length : Math.min(len, bytes.length);
+  if (n === 0) return 0;
+  const s = sys();
+  const r = s.write(state.fd, bytes, n);
+  if (r < 0) {
+    socketError(state, fn, "unable to write to socket", s.lastError());
+    return false;
+  }
+  return r;
+}
+
+/**
+ * Reads from a socket.
+ *
+ * @param socket A connected socket.
+ * @param length The most bytes to read.
+ * @param mode `PHP_BINARY_READ` (default): one `recv()`. `PHP_NORMAL_READ`: reads up
+ *   to and including the first `\n` or `\r`, or `length` bytes.
+ * @returns The bytes read; `""` at end of file; `false` when `length <= 0` (silently),
+ *   on `SOCKET_EAGAIN` (silently, error code stored) or on another error (warning
+ *   `unable to read from socket [code]: text`).
+ * @throws {Error} If the socket is closed.
+ * @example
+ * ```ts
+ * import { AF_UNIX, PHP_NORMAL_READ, SOCK_STREAM, Socket, socket_create_pair, socket_read, socket_write } from "./mod.ts";
+ * const pair: Socket[] = [];
+ * socket_create_pair(AF_UNIX, SOCK_STREAM, 0, pair);
+ * socket_write(pair[0], "one\ntwo\n");
+ * socket_read(pair[1], 100, PHP_NORMAL_READ); // "one\n"
+ * ```
+ *
+ * Differences from PHP (bugs of PHP 8.2-8.4 that a fixed PHP would not have):
+ * with `PHP_NORMAL_READ`, a non-blocking socket (or a receive timeout) with no
+ * complete line returns the bytes read so far, or `false` with `SOCKET_EAGAIN`
+ * when there were none, instead of spinning forever; a partial line followed
+ * by end of file is returned as it is (PHP drops it and reports
+ * `SOCKET_ECONNRESET`), and the next call returns `""`. A `length` above
+ * 1 GiB reads at most 1 GiB instead of exhausting memory.
+ */
+export function socket_read(
+  socket: Socket,
+  length: number,
+  mode: number = PHP_BINARY_READ,
+): string | false {
+  const fn = "socket_read";
+  const state = socketArg(fn, 1, "socket", socket);
+  length = intArg(fn, 2, "length", length);
+  mode = intArg(fn, 3, "mode", mode);
+  checkOpen(fn, state);
+  if (length <= 0) return false;
+  return mode === PHP_NORMAL_READ ? readLine(fn, state, length) : readBinary(fn, state, length);
+}
+
+function readBinary(fn: string, state: SocketState, length: number): string | false {
+  const s = sys();
+  const buf = readBuffer(length);
+  const r = s.recv(state.fd, buf, Math.min(length, buf.length), 0);
+  if (r < 0) {
+    socketError(state, fn, "unable to read from socket", s.lastError());
+    return false;
+  }
+  return bytesToString(buf.subarray(0, r));
+}
+
+/** PHP_NORMAL_READ: byte by byte, so that nothing past the line is consumed. */
+function readLine(fn: string, state: SocketState, length: number): string | false {
+  const s = sys();
+  const buf = readBuffer(length);
+  const one = new Uint8Array(1);
+  let n = 0;
+  while (n < length && n < buf.length) {
+    const r = s.recv(state.fd, one, 1, 0);
+    if (r === 1) {
+      buf[n++] = one[0];
+      if (one[0] === 0x0a || one[0] === 0x0d) break;
+      continue;
+    }
+    if (r === 0) break; // end of file: return what we have
+    const code = s.lastError();
+    if (code === EINTR) continue;
+    if (isWouldBlock(code) && n > 0) break; // no complete line yet: return what we have
+    socketError(state, fn, "unable to read from socket", code);
+    return false;
+  }
+  return bytesToString(buf.subarray(0, n));
+}
+
+/**
+ * Receives data (C `recv()`).
+ *
+ * @param socket The socket.
+ * @param data Receives the bytes; set to `null` at end of file or on error.
+ * @param length The most bytes to receive.
+ * @param flags `MSG_*` flags, e.g. `MSG_PEEK`, `MSG_WAITALL`, `MSG_DONTWAIT`.
+ * @returns The number of bytes received (0 at end of file), or `false`: silently
+ *   (and `data` untouched) when `length <= 0`, without a warning on `SOCKET_EAGAIN`,
+ *   else with a warning `Unable to read from socket [code]: text`.
+ * @throws {Error} If the socket is closed.
+ * @example
+ * ```ts
+ * import { AF_UNIX, MSG_DONTWAIT, SOCK_DGRAM, Socket, socket_create_pair, socket_recv, socket_send } from "./mod.ts";
+ * const pair: Socket[] = [];
+ * socket_create_pair(AF_UNIX, SOCK_DGRAM, 0, pair);
+ * socket_send(pair[0], "ping", 4, 0);
+ * const buf = { value: null as string | null };
+ * socket_recv(pair[1], buf, 100, MSG_DONTWAIT); // 4, buf.value === "ping"
+ * ```
+ */
+export function socket_recv(
+  socket: Socket,
+  data: Ref<string | null>,
+  length: number,
+  flags: number,
+): number | false {
+  const fn = "socket_recv";
+  const state = socketArg(fn, 1, "socket", socket);
+  const ref = refArg<string | null>(fn, 2, "data", data);
+  length = intArg(fn, 3, "length", length);
+  flags = intArg(fn, 4, "flags", flags);
+  checkOpen(fn, state);
+  if (length <= 0) return false;
+  const s = sys();
+  const buf = readBuffer(length);
+  const r = s.recv(state.fd, buf, Math.min(length, buf.length), toCInt(flags));
+  if (r < 1) {
+    ref.value = null;
+    if (r < 0) {
+      socketError(state, fn, "Unable to read from socket", s.lastError());
+      return false;
+    }
+    return 0;
+  }
+  ref.value = bytesToString(buf.subarray(0, r));
+  return r;
+}
+
+/**
+ * Sends data (C `send()`, with `MSG_NOSIGNAL` added on Linux).
+ *
+ * @param socket A connected socket.
+ * @param data The bytes: a byte string or a Uint8Array.
+ * @param length How many bytes of `data` to send at most.
+ * @param flags `MSG_*` flags, e.g. `MSG_OOB`, `MSG_DONTWAIT`, `MSG_MORE`.
+ * @returns The number of bytes sent, or `false` with a warning
+ *   `Unable to write to socket [code]: text` (none for `SOCKET_EAGAIN`).
+ * @throws {ValueError} If `length` is negative.
+ * @throws {Error} If the socket is closed.
+ * @example
+ * ```ts
+ * import { AF_UNIX, SOCK_STREAM, Socket, socket_create_pair, socket_send } from "./mod.ts";
+ * const pair: Socket[] = [];
+ * socket_create_pair(AF_UNIX, SOCK_STREAM, 0, pair);
+ * socket_send(pair[0], "abc", 3, 0); // 3
+ * ```
+ */
+export function socket_send(
+  socket: Socket,
+  data: string | ArrayBufferView,
+  length: number,
+  flags: number,
+): number | false {
+  const fn = "socket_send";
+  const state = socketArg(fn, 1, "socket", socket);
+  const bytes = dataArg(fn, 2, "data", data);
+  length = intArg(fn, 3, "length", length);
+  flags = intArg(fn, 4, "flags", flags);
+  checkOpen(fn, state);
+  if (length < 0) {
+    throw new ValueError(`${fn}(): Argument #3 ($length) must be greater than or equal to 0`);
+  }
+  const s = sys();
+  const r = s.send(state.fd, bytes, Math.min(length, bytes.length), toCInt(flags));
+  if (r < 0) {
+    socketError(state, fn, "Unable to write to socket", s.lastError());
+    return false;
+  }
+  return r;
+}
+
+/**
+ * Receives data and the sender's address (C `recvfrom()`).
+ *
+ * @param socket The socket.
+ * @param data Receives the bytes.
+ * @param length The most bytes to receive; a longer datagram is truncated.
+ * @param flags `MSG_*` flags.
+ * @param address Receives the sender's address (AF_UNIX: its path, `""` if unbound).
+ * @param port Receives the sender's port; required for AF_INET/AF_INET6 sockets.
+ * @returns The number of bytes received, or `false`: silently when `length <= 0`,
+ *   without a warning on `SOCKET_EAGAIN`, else with a warning
+ *   `Unable to recvfrom [code]: text` (`unable to recvfrom` for AF_INET6, as in PHP).
+ * @throws {ArgumentCountError} `Wrong parameter count for socket_recvfrom()` when
+ *   `port` is missing on an AF_INET/AF_INET6 socket.
+ * @throws {Error} If the socket is closed.
+ * @example
+ * ```ts
+ * import { AF_INET, SOCK_DGRAM, socket_create, socket_recvfrom } from "./mod.ts";
+ * const s = socket_create(AF_INET, SOCK_DGRAM, 0);
+ * const data = { value: "" }, from = { value: "" }, port = { value: 0 };
+ * // socket_recvfrom(s, data, 1500, 0, from, port);
+ * ```
+ */
+export function socket_recvfrom(
+  socket: Socket,
+  data: Ref<string>,
+  length: number,
+  flags: number,
+  address: Ref<string>,
+  port?: Ref<number> | null,
+): number | false {
+  const fn = "socket_recvfrom";
+  const state = socketArg(fn, 1, "socket", socket);
+  const dataRef = refArg<string>(fn, 2, "data", data);
+  length = intArg(fn, 3, "length", length);
+  flags = intArg(fn, 4, "flags", flags);
+  const addressRef = refArg<string>(fn, 5, "address", address);
+  const portRef = optionalRefArg<number>(fn, 6, "port", port);
+  checkOpen(fn, state);
+  if (length <= 0) return false;
+  if (state.family !== AF_UNIX && state.family !== AF_INET && state.family !== AF_INET6) {
+    throw badFamily(fn);
+  }
+  if (state.family !== AF_UNIX && portRef === null) throw wrongParameterCount(fn);
+  const s = sys();
+  const buf = readBuffer(length);
+  const from = new Uint8Array(SOCKADDR_STORAGE_SIZE);
+  const fromLen = new Uint32Array([from.length]);
+  const r = s.recvfrom(state.fd, buf, Math.min(length, buf.length), toCInt(flags), from, fromLen);
+  if (r < 0) {
+    const msg = state.family === AF_INET6 ? "unable to recvfrom" : "Unable to recvfrom";
+    socketError(state, fn, msg, s.lastError());
+    return false;
+  }
+  const decoded = decodeAddress(from, Math.min(fromLen[0], from.length), state.family);
+  dataRef.value = bytesToString(buf.subarray(0, r));
+  addressRef.value = decoded.family === state.family
+    ? decoded.address
+    : decodeAddress(from, 0, state.family).address;
+  if (portRef && state.family !== AF_UNIX) portRef.value = decoded.port ?? 0;
+  return r;
+}
+
+/**
+ * Sends data to an address (C `sendto()`, with `MSG_NOSIGNAL` added on Linux).
+ *
+ * @param socket The socket.
+ * @param data The bytes: a byte string or a Uint8Array.
+ * @param length How many bytes of `data` to send at most.
+ * @param flags `MSG_*` flags.
+ * @param address The destination address, or an AF_UNIX path (cut at the first NUL
+ *   and at 107 bytes, as in PHP: use an address without NUL bytes).
+ * @param port The destination port; required for AF_INET/AF_INET6.
+ * @returns The number of bytes sent, or `false` with a warning
+ *   `Unable to write to socket [code]: text`.
+ * @throws {ValueError} For a negative length, a missing port or one outside 0..65535.
+ * @throws {Error} If the socket is closed.
+ * @example
+ * ```ts
+ * import { AF_INET, SOCK_DGRAM, socket_create, socket_sendto } from "./mod.ts";
+ * const s = socket_create(AF_INET, SOCK_DGRAM, 0);
+ * // if (s) socket_sendto(s, "ping", 4, 0, "127.0.0.1", 9999);
+ * ```
+ *
+ * Differences from PHP: a port outside 0..65535 throws instead of wrapping.
+ * Under Deno it needs net permission for `address:port`.
+ */
+export function socket_sendto(
+  socket: Socket,
+  data: string | ArrayBufferView,
+  length: number,
+  flags: number,
+  address: string,
+  port: number | null = null,
+): number | false {
+  const fn = "socket_sendto";
+  const state = socketArg(fn, 1, "socket", socket);
+  const bytes = dataArg(fn, 2, "data", data);
+  length = intArg(fn, 3, "length", length);
+  flags = intArg(fn, 4, "flags", flags);
+  address = stringArg(fn, 5, "address", address);
+  const p = optionalIntArg(fn, 6, "port", port);
+  checkOpen(fn, state);
+  if (length < 0) {
+    throw new ValueError(`${fn}(): Argument #3 ($length) must be greater than or equal to 0`);
+  }
+  let addr: SockAddr | null;
+  if (state.family === AF_UNIX) {
+    const path = unixPathBytes(fn, 5, address);
+    const nul = path.indexOf(0);
+    addr = unixAddress(path.subarray(0, Math.min(nul < 0 ? path.length : nul, UNIX_PATH_MAX - 1)));
+  } else if (state.family === AF_INET || state.family === AF_INET6) {
+    if (p === null) {
+      const name = state.family === AF_INET ? "AF_INET" : "AF_INET6";
+      throw new ValueError(
+        `${fn}(): Argument #6 ($port) cannot be null when the socket type is ${name}`,
+      );
+    }
+    addr = resolveInet(fn, state, state.family, address, portArg(fn, 6, p));
+  } else {
+    throw badFamily(fn);
+  }
+  if (!addr || !allowed(fn, state, "Unable to write to socket", addr, state.family)) return false;
+  const s = sys();
+  const r = s.sendto(
+    state.fd,
+    bytes,
+    Math.min(length, bytes.length),
+    toCInt(flags),
+    addr.bytes,
+    addr.length,
+  );
+  if (r < 0) {
+    socketError(state, fn, "Unable to write to socket", s.lastError());
+    return false;
+  }
+  return r;
+}

@@ -1,0 +1,44 @@
+/**
+ * The failure paths of PHP's sockets extension: store the error code on the
+ * socket and globally, and warn with PHP's `msg [code]: text` format.
+ *
+ * @module
+ */
+
+import { platform, sys } from "../platform/mod.ts";
+import { setGlobalError, warn } from "./errors.ts";
+import type { SocketState } from "./socket.ts";
+
+const { EAGAIN, EWOULDBLOCK, EINPROGRESS } = platform.native;
+
+/** True for the codes PHP stores without a warning (would block, in progress). */
+export function isWouldBlock(code: number): boolean {
+  return code === EAGAIN || code === EWOULDBLOCK || code === EINPROGRESS;
+}
+
+/** PHP's `msg [code]: strerror` text, with an optional explanation appended. */
+export function errorText(msg: string, code: number, detail = ""): string {
+  return `${msg} [${code}]: ${sys().strerror(code)}${detail}`;
+}
+
+/**
+ * PHP's `PHP_SOCKET_ERROR`: records `code` on the socket (if any) and
+ * globally, and warns unless the call would merely have blocked.
+ */
+export function socketError(
+  state: SocketState | null,
+  fn: string,
+  msg: string,
+  code: number,
+  detail = "",
+): void {
+  if (state) state.error = code;
+  setGlobalError(code);
+  if (!isWouldBlock(code)) warn(fn, errorText(msg, code, detail));
+}
+
+/** The paths that bypass `PHP_SOCKET_ERROR`: global code only, and always a warning. */
+export function globalError(fn: string, msg: string, code: number): void {
+  setGlobalError(code);
+  warn(fn, errorText(msg, code));
+}

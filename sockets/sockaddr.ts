@@ -1,0 +1,201 @@
+/**
+ * Socket addresses: building and reading `sockaddr_in`, `sockaddr_in6` and
+ * `sockaddr_un` through the platform's layouts, and PHP's rules for turning
+ * an address string into one (reference §1.5).
+ *
+ * @module
+ */
+
+import { platform, sys } from "../platform/mod.ts";
+import { stringToBytes } from "./bytes.ts";
+import { warn } from "./errors.ts";
+import { socketError } from "./report.ts";
+import type { SocketState } from "./socket.ts";
+
+const { AF_UNIX, AF_INET, AF_INET6 } = platform.php;
+const { AI_V4MAPPED, AI_ADDRCONFIG } = platform.native;
+const S = platform.structs;
+const IN = S.sockaddr_in.fields;
+const IN6 = S.sockaddr_in6.fields;
+const [SUN_PATH, SUN_PATH_SIZE] = S.sockaddr_un.fields.sun_path;
+
+/** Bytes of a `struct sockaddr_storage`: room for any address. */
+export const SOCKADDR_STORAGE_SIZE: number = S.sockaddr_storage.size;
+
+/** The longest AF_UNIX path PHP accepts is one byte less than this (108 on Linux). */
+export const UNIX_PATH_MAX: number = SUN_PATH_SIZE;
+
+/** An encoded socket address: the bytes and the length to pass to the kernel. */
+export interface SockAddr {
+  readonly bytes: Uint8Array;
+  readonly length: number;
+}
+
+/** A decoded socket address. */
+export interface Address {
+  readonly family: number;
+  /** Dotted quad, IPv6 text, or an AF_UNIX path as a byte string. */
+  readonly address: string;
+  /** The port for AF_INET/AF_INET6; absent for AF_UNIX. */
+  readonly port?: number;
+}
+
+// Every platform the module supports is little-endian; family and scope id
+// are host-order fields, port and flow info are big-endian.
+function header(size: number, family: number): [Uint8Array, DataView] {
+  const bytes = new Uint8Array(size);
+  const dv = new DataView(bytes.buffer);
+  if (platform.sockaddrHasLen) {
+    dv.setUint8(0, size);
+    dv.setUint8(1, family);
+  } else {
+    dv.setUint16(0, family, true);
+  }
+  return [bytes, dv];
+}
+
+function readFamily(bytes: Uint8Array): number {
+  return platform.sockaddrHasLen ? bytes[1] : bytes[0] | (bytes[1] << 8);
+}
+
+/** Builds a `sockaddr_in`. */
+export function inetAddress(addr: Uint8Array, port: number): SockAddr {
+  const [bytes, dv] = header(S.sockaddr_in.size, AF_INET);
+  dv.setUint16(IN.sin_port[0], port, false);
+  bytes.set(addr.subarray(0, 4), IN.sin_addr[0]);
+  return { bytes, length: S.sockaddr_in.size };
+}
+
+/** Builds a `sockaddr_in6`. */
+export function inet6Address(addr: Uint8Array, port: number, scopeId = 0): SockAddr {
+  const [bytes, dv] = header(S.sockaddr_in6.size, AF_INET6);
+  dv.setUint16(IN6.sin6_port[0], port, false);
+  bytes.set(addr.subarray(0, 16), IN6.sin6_addr[0]);
+  dv.setUint32(IN6.sin6_scope_id[0], scopeId, true);
+  return { bytes, length: S.sockaddr_in6.size };
+}
+
+/**
+ * Builds a `sockaddr_un` from a path's bytes, copied verbatim (an abstract
+ * name starts with a NUL byte). The length counts the path bytes, no NUL.
+ */
+export function unixAddress(path: Uint8Array): SockAddr {
+  const [bytes] = header(S.sockaddr_un.size, AF_UNIX);
+  bytes.set(path, SUN_PATH);
+  return { bytes, length: SUN_PATH + path.length };
+}
+
+/** Reads a socket address the kernel wrote (`length` bytes of `bytes`). */
+export function decodeAddress(bytes: Uint8Array, length: number, fallbackFamily: number): Address {
+  const family = length >= 2 ? readFamily(bytes) : fallbackFamily;
+  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (family === AF_INET) {
+    const raw = length > 0 ? bytes.subarray(IN.sin_addr[0], IN.sin_addr[0] + 4) : new Uint8Array(4);
+    return {
+      family,
+      address: sys().inetNtop(AF_INET, raw),
+      port: length > 0 ? dv.getUint16(IN.sin_port[0]) : 0,
+    };
+  }
+  if (family === AF_INET6) {
+    const raw = length > 0
+      ? bytes.subarray(IN6.sin6_addr[0], IN6.sin6_addr[0] + 16)
+      : new Uint8Array(16);
+    return {
+      family,
+      address: sys().inetNtop(AF_INET6, raw),
+      port: length > 0 ? dv.getUint16(IN6.sin6_port[0]) : 0,
+    };
+  }
+  if (family === AF_UNIX) {
+    // PHP reads sun_path as a C string: up to the first NUL, "" for unnamed
+    // sockets and abstract names.
+    const path = bytes.subarray(
+      SUN_PATH,
+      Math.max(SUN_PATH, Math.min(length, SUN_PATH + SUN_PATH_SIZE)),
+    );
+    const end = path.indexOf(0);
+    return { family, address: latin1(end < 0 ? path : path.subarray(0, end)) };
+  }
+  return { family, address: "" };
+}
+
+function latin1(bytes: Uint8Array): string {
+  let s = "";
+  for (let i = 0; i < bytes.length; i++) s += String.fromCharCode(bytes[i]);
+  return s;
+}
+
+const HOST_LOOKUP_BASE = -10000;
+const MAX_FQDN = 255;
+
+/**
+ * Turns an address string into a `sockaddr_in`/`sockaddr_in6` as PHP does:
+ * a numeric address, else a host lookup. On failure warns
+ * `Host lookup failed`, stores the code and returns `null`.
+ */
+export function resolveInet(
+  fn: string,
+  state: SocketState,
+  family: number,
+  address: string,
+  port: number,
+): SockAddr | null {
+  const s = sys();
+  if (family === AF_INET) {
+    const numeric = s.inetPton(AF_INET, address);
+    if (numeric) return inetAddress(numeric, port);
+    const found = address.length > MAX_FQDN ? 1 : s.gethostbyname(address);
+    if (typeof found === "number") {
+      socketError(state, fn, "Host lookup failed", HOST_LOOKUP_BASE - found);
+      return null;
+    }
+    if (found.family !== AF_INET || found.addresses.length === 0) {
+      warn(fn, "Host lookup failed: Non AF_INET domain returned on AF_INET socket");
+      return null;
+    }
+    return inetAddress(found.addresses[0], port);
+  }
+  const numeric = s.inetPton(AF_INET6, address);
+  if (numeric) return inet6Address(numeric, port);
+  const found = s.getaddrinfo(address, null, {
+    family: AF_INET6,
+    flags: AI_V4MAPPED | AI_ADDRCONFIG,
+  });
+  if (typeof found === "number") {
+    socketError(state, fn, "Host lookup failed", HOST_LOOKUP_BASE - s.hErrno());
+    return null;
+  }
+  const entry = found.find((e) => e.family === AF_INET6);
+  if (!entry) {
+    warn(fn, "Host lookup failed: Non AF_INET6 domain returned on AF_INET6 socket");
+    return null;
+  }
+  const raw = entry.addr.subarray(IN6.sin6_addr[0], IN6.sin6_addr[0] + 16);
+  return inet6Address(raw, port, scopeId(fn, address));
+}
+
+/** The scope id of an `addr%scope` string: a number or an interface name. */
+function scopeId(fn: string, address: string): number {
+  const at = address.indexOf("%");
+  if (at < 0) return 0;
+  const scope = address.slice(at + 1);
+  if (/^[0-9]+$/.test(scope)) {
+    const n = Number(scope);
+    if (n >= 1 && n <= 0xffffffff) return n;
+  }
+  const index = sys().ifNameToIndex(scope);
+  if (index === 0) warn(fn, `No interface with name "${scope}" could be found`);
+  return index;
+}
+
+/** The bytes of an AF_UNIX path argument (a byte string). */
+export function unixPathBytes(fn: string, pos: number, path: string): Uint8Array {
+  try {
+    return stringToBytes(path);
+  } catch (cause) {
+    throw new TypeError(`${fn}(): Argument #${pos} ($address) ${(cause as Error).message}`, {
+      cause,
+    });
+  }
+}
