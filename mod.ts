@@ -23,6 +23,7 @@
  * @module
  */
 
+export type { SocketHandle } from "./platform/mod.ts";
 export type { Ref } from "./sockets/args.ts";
 export {
   bytesToString,

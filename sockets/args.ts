@@ -108,9 +108,12 @@ export function dataArg(fn: string, pos: number, name: string, value: unknown): 
     try {
       return stringToBytes(value);
     } catch (cause) {
-      throw new TypeError(`${fn}(): Argument #${pos} ($${name}) ${(cause as Error).message}`, {
-        cause,
-      });
+      throw new TypeError(
+        `${fn}(): Argument #${pos} ($${name}) must be a byte string: ${(cause as Error).message}`,
+        {
+          cause,
+        },
+      );
     }
   }
   if (ArrayBuffer.isView(value)) {

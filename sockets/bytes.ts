@@ -5,6 +5,7 @@
  * @module
  */
 
+// deno-lint-ignore no-control-regex -- the class is "every code unit that is not a byte"
 const NOT_A_BYTE = /[^\x00-\xff]/;
 const CHUNK = 0x2000;
 
@@ -24,7 +25,7 @@ export function stringToBytes(data: string): Uint8Array {
   const index = data.search(NOT_A_BYTE);
   if (index >= 0) {
     throw new TypeError(
-      `The string is not a byte string: the character at index ${index} is above \\xFF. `
+      `the character at index ${index} is above \\xFF. `
         + "Encode text first, e.g. with textToByteString() or new TextEncoder().encode()",
     );
   }

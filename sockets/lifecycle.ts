@@ -13,7 +13,7 @@ import { ValueError } from "./errors.ts";
 import { allowed } from "./permissions.ts";
 import { globalError, socketError } from "./report.ts";
 import { decodeAddress, inetAddress, SOCKADDR_STORAGE_SIZE } from "./sockaddr.ts";
-import { closeState, newSocket, Socket } from "./socket.ts";
+import { closeState, newSocket, type Socket } from "./socket.ts";
 import type { SocketState } from "./socket.ts";
 
 const P = platform.php;

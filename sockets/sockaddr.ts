@@ -194,8 +194,11 @@ export function unixPathBytes(fn: string, pos: number, path: string): Uint8Array
   try {
     return stringToBytes(path);
   } catch (cause) {
-    throw new TypeError(`${fn}(): Argument #${pos} ($address) ${(cause as Error).message}`, {
-      cause,
-    });
+    throw new TypeError(
+      `${fn}(): Argument #${pos} ($address) must be a byte string: ${(cause as Error).message}`,
+      {
+        cause,
+      },
+    );
   }
 }

@@ -1,3 +1,4 @@
+// Node's assert overloads take `message: string` or an Error; `msg as string` passes undefined through unchanged.
 /**
  * A small stand-in for `@std/assert` (JSR is unreachable here) with the same
  * names and signatures, built on `node:assert/strict`, which Deno and Bun both
@@ -10,7 +11,7 @@ import nodeAssert from "node:assert/strict";
 
 /** Fails unless `expr` is truthy. */
 export function assert(expr: unknown, msg?: string): asserts expr {
-  nodeAssert.ok(expr, msg);
+  nodeAssert.ok(expr, msg as string);
 }
 
 /** Fails unless `expr` is falsy. */
@@ -20,12 +21,12 @@ export function assertFalse(expr: unknown, msg?: string): void {
 
 /** Fails unless `actual` and `expected` are deeply equal. */
 export function assertEquals<T>(actual: T, expected: T, msg?: string): void {
-  nodeAssert.deepStrictEqual(actual, expected, msg);
+  nodeAssert.deepStrictEqual(actual, expected, msg as string);
 }
 
 /** Fails if `actual` and `expected` are deeply equal. */
 export function assertNotEquals<T>(actual: T, expected: T, msg?: string): void {
-  nodeAssert.notDeepStrictEqual(actual, expected, msg);
+  nodeAssert.notDeepStrictEqual(actual, expected, msg as string);
 }
 
 /** Fails unless `actual === expected` (Object.is). */
@@ -34,12 +35,12 @@ export function assertStrictEquals<T>(
   expected: T,
   msg?: string,
 ): asserts actual is T {
-  nodeAssert.strictEqual(actual, expected, msg);
+  nodeAssert.strictEqual(actual, expected, msg as string);
 }
 
 /** Fails unless `actual` matches `expected`. */
 export function assertMatch(actual: string, expected: RegExp, msg?: string): void {
-  nodeAssert.match(actual, expected, msg);
+  nodeAssert.match(actual, expected, msg as string);
 }
 
 /** Fails unless `actual` is an instance of `expectedType`. */

@@ -1,0 +1,35 @@
+import { describe, test } from "node:test";
+import { bytesToString, byteStringToText, stringToBytes, textToByteString } from "../mod.ts";
+import { ALL_BYTES } from "./_helpers.ts";
+import { assertEquals, assertStrictEquals, assertThrows } from "./assert.ts";
+
+describe("byte strings", () => {
+  test("stringToBytes() and bytesToString() map all 256 byte values both ways", () => {
+    const bytes = stringToBytes(ALL_BYTES);
+    assertEquals(Array.from(bytes), Array.from({ length: 256 }, (_, i) => i));
+    assertStrictEquals(bytesToString(bytes), ALL_BYTES);
+  });
+
+  test("bytesToString() reads any ArrayBufferView by its own bytes, large ones too", () => {
+    const big = new Uint8Array(100_000).map((_, i) => i & 0xff);
+    const s = bytesToString(big);
+    assertStrictEquals(s.length, 100_000);
+    assertStrictEquals(s.charCodeAt(99_999), 99_999 & 0xff);
+    assertStrictEquals(bytesToString(new Uint16Array([0x4241])), "AB");
+    assertStrictEquals(
+      bytesToString(new DataView(new Uint8Array([1, 2, 3]).buffer, 1)),
+      "\x02\x03",
+    );
+  });
+
+  test("a character above \\xFF is refused with a TypeError that says how to encode text", () => {
+    assertThrows(() => stringToBytes("ok\u0100"), TypeError, "index 2");
+    assertThrows(() => stringToBytes("\u{1F600}"), TypeError, "TextEncoder");
+  });
+
+  test("textToByteString() and byteStringToText() convert UTF-8", () => {
+    assertStrictEquals(textToByteString("é€"), "\xc3\xa9\xe2\x82\xac");
+    assertStrictEquals(byteStringToText("\xc3\xa9\xe2\x82\xac"), "é€");
+    assertStrictEquals(byteStringToText(new Uint8Array([0x68, 0x69])), "hi");
+  });
+});

@@ -1,0 +1,217 @@
+import { describe, test } from "node:test";
+import {
+  AF_INET,
+  AF_UNIX,
+  MSG_DONTWAIT,
+  PHP_BINARY_READ,
+  PHP_NORMAL_READ,
+  SOCK_DGRAM,
+  SOCK_STREAM,
+  type Socket,
+  socket_close,
+  socket_connect,
+  socket_create,
+  socket_create_pair,
+  SOCKET_EAGAIN,
+  SOCKET_EINPROGRESS,
+  socket_last_error,
+  socket_read,
+  socket_recv,
+  socket_recvfrom,
+  socket_send,
+  socket_set_block,
+  socket_set_nonblock,
+  socket_write,
+  ValueError,
+} from "../mod.ts";
+import { captureWarnings, closeAll, ok, portOf, tcpListener } from "./_helpers.ts";
+import { assert, assertEquals, assertStrictEquals, assertThrows } from "./assert.ts";
+
+function pair(type = SOCK_STREAM): [Socket, Socket] {
+  const p: Socket[] = [];
+  assert(socket_create_pair(AF_UNIX, type, 0, p));
+  return [p[0], p[1]];
+}
+
+describe("socket_read() in PHP_NORMAL_READ mode", () => {
+  test("stops after the first \\r or \\n and includes it", () => {
+    const [a, b] = pair();
+    try {
+      socket_write(a, "ab\r\ncd\nef\0gh\n");
+      assertStrictEquals(socket_read(b, 100, PHP_NORMAL_READ), "ab\r");
+      assertStrictEquals(socket_read(b, 100, PHP_NORMAL_READ), "\n");
+      assertStrictEquals(socket_read(b, 100, PHP_NORMAL_READ), "cd\n");
+      assertStrictEquals(socket_read(b, 100, PHP_NORMAL_READ), "ef\0gh\n");
+    } finally {
+      closeAll(a, b);
+    }
+  });
+
+  test("returns exactly length bytes when no terminator comes first", () => {
+    const [a, b] = pair();
+    try {
+      socket_write(a, "abcdefgh\n");
+      assertStrictEquals(socket_read(b, 3, PHP_NORMAL_READ), "abc");
+      assertStrictEquals(socket_read(b, 3, PHP_NORMAL_READ), "def");
+      assertStrictEquals(socket_read(b, 3, PHP_NORMAL_READ), "gh\n");
+    } finally {
+      closeAll(a, b);
+    }
+  });
+
+  test("does not consume bytes past the line", () => {
+    const [a, b] = pair();
+    try {
+      socket_write(a, "line\nrest");
+      assertStrictEquals(socket_read(b, 100, PHP_NORMAL_READ), "line\n");
+      assertStrictEquals(socket_read(b, 100, PHP_BINARY_READ), "rest");
+    } finally {
+      closeAll(a, b);
+    }
+  });
+
+  test("returns a partial line followed by end of file as it is, then \"\" (fixed PHP)", () => {
+    const [a, b] = pair();
+    try {
+      socket_write(a, "tail");
+      socket_close(a);
+      assertStrictEquals(socket_read(b, 100, PHP_NORMAL_READ), "tail");
+      assertStrictEquals(socket_read(b, 100, PHP_NORMAL_READ), "");
+    } finally {
+      closeAll(a, b);
+    }
+  });
+
+  test("never spins on a non-blocking socket: partial data, then false with EAGAIN (fixed PHP)", () => {
+    const [a, b] = pair();
+    try {
+      socket_set_nonblock(b);
+      socket_write(a, "part");
+      assertStrictEquals(socket_read(b, 100, PHP_NORMAL_READ), "part");
+      const { result, warnings } = captureWarnings(() => socket_read(b, 100, PHP_NORMAL_READ));
+      assertStrictEquals(result, false);
+      assertEquals(warnings, []);
+      assertStrictEquals(socket_last_error(b), SOCKET_EAGAIN);
+      socket_write(a, "more\n");
+      assertStrictEquals(socket_read(b, 100, PHP_NORMAL_READ), "more\n");
+    } finally {
+      closeAll(a, b);
+    }
+  });
+});
+
+describe("lengths", () => {
+  test("socket_read() with length <= 0 returns false without a warning or error code", () => {
+    const [a, b] = pair();
+    try {
+      const { result, warnings } = captureWarnings(() => [socket_read(b, 0), socket_read(b, -5)]);
+      assertEquals(result, [false, false]);
+      assertEquals(warnings, []);
+      assertStrictEquals(socket_last_error(b), 0);
+    } finally {
+      closeAll(a, b);
+    }
+  });
+
+  test("socket_recv() with length <= 0 returns false and leaves data untouched", () => {
+    const [a, b] = pair();
+    try {
+      const data = { value: "keep" as string | null };
+      assertStrictEquals(socket_recv(b, data, 0, 0), false);
+      assertStrictEquals(data.value, "keep");
+    } finally {
+      closeAll(a, b);
+    }
+  });
+
+  test("socket_write() writes min(length, data) bytes and 0 for length 0", () => {
+    const [a, b] = pair();
+    try {
+      assertStrictEquals(socket_write(a, "abcdef", 3), 3);
+      assertStrictEquals(socket_write(a, "xy", 100), 2);
+      assertStrictEquals(socket_write(a, "zz", 0), 0);
+      assertStrictEquals(socket_read(b, 100), "abcxy");
+    } finally {
+      closeAll(a, b);
+    }
+  });
+
+  test("negative lengths throw PHP's ValueError", () => {
+    const [a, b] = pair();
+    try {
+      assertThrows(
+        () => socket_write(a, "x", -1),
+        ValueError,
+        "socket_write(): Argument #3 ($length) must be greater than or equal to 0",
+      );
+      assertThrows(
+        () => socket_send(a, "x", -1, 0),
+        ValueError,
+        "socket_send(): Argument #3 ($length) must be greater than or equal to 0",
+      );
+    } finally {
+      closeAll(a, b);
+    }
+  });
+
+  test("socket_recvfrom() on AF_INET without a port throws ArgumentCountError before any I/O", () => {
+    const s = ok(socket_create(AF_INET, SOCK_DGRAM, 0));
+    try {
+      const err = assertThrows(
+        () => socket_recvfrom(s, { value: "" }, 10, 0, { value: "" }),
+        TypeError,
+        "Wrong parameter count for socket_recvfrom()",
+      );
+      assertStrictEquals(err.name, "ArgumentCountError");
+    } finally {
+      socket_close(s);
+    }
+  });
+});
+
+describe("non-blocking mode", () => {
+  test("recv with nothing queued returns false without a warning and stores EAGAIN", () => {
+    const [a, b] = pair(SOCK_DGRAM);
+    try {
+      const data = { value: "x" as string | null };
+      const { result, warnings } = captureWarnings(() => socket_recv(b, data, 10, MSG_DONTWAIT));
+      assertStrictEquals(result, false);
+      assertEquals(warnings, []);
+      assertStrictEquals(data.value, null);
+      assertStrictEquals(socket_last_error(b), SOCKET_EAGAIN);
+    } finally {
+      closeAll(a, b);
+    }
+  });
+
+  test("connect returns false with EINPROGRESS and no warning, then completes", () => {
+    const server = tcpListener(AF_INET);
+    const client = ok(socket_create(AF_INET, SOCK_STREAM, 0));
+    try {
+      assert(socket_set_nonblock(client));
+      const { result, warnings } = captureWarnings(() =>
+        socket_connect(client, "127.0.0.1", portOf(server))
+      );
+      // Loopback may complete at once; either way no warning.
+      assertEquals(warnings, []);
+      if (result === false) assertStrictEquals(socket_last_error(client), SOCKET_EINPROGRESS);
+      assert(socket_set_block(client));
+      assertStrictEquals(socket_write(client, "done"), 4);
+    } finally {
+      closeAll(server, client);
+    }
+  });
+
+  test("socket_set_block() makes a socket wait again", () => {
+    const [a, b] = pair();
+    try {
+      socket_set_nonblock(b);
+      assertStrictEquals(captureWarnings(() => socket_read(b, 10)).result, false);
+      socket_set_block(b);
+      socket_write(a, "ready");
+      assertStrictEquals(socket_read(b, 10), "ready");
+    } finally {
+      closeAll(a, b);
+    }
+  });
+});
