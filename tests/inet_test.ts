@@ -1,3 +1,4 @@
+import process from "node:process";
 import { describe, test } from "node:test";
 import {
   AF_INET,
@@ -231,13 +232,28 @@ for (const [name, family] of [["IPv4", AF_INET], ["IPv6", AF_INET6]] as const) {
 }
 
 describe("IPv4 on IPv6 sockets", () => {
-  test("binding 127.0.0.1 on an AF_INET6 socket gives the v4-mapped address", () => {
+  // PHP resolves an IPv4 literal on an AF_INET6 socket with getaddrinfo(AI_V4MAPPED |
+  // AI_ADDRCONFIG). Where loopback is the only interface (scripts/test.sh's
+  // namespace), AI_ADDRCONFIG finds no address: PHP 8.2 then prints exactly
+  // the warning asserted below (checked with php8.2 in such a namespace).
+  const loopbackOnly = process.env.PHP_SOCKETS_NETNS === "1";
+
+  test("binding 127.0.0.1 on an AF_INET6 socket gives the v4-mapped address, as PHP's lookup does", () => {
     const s = ok(socket_create(AF_INET6, SOCK_STREAM, 0));
     try {
-      assert(socket_bind(s, "127.0.0.1", 0));
+      const { result, warnings } = captureWarnings(() => socket_bind(s, "127.0.0.1", 0));
       const addr = { value: "" };
       assert(socket_getsockname(s, addr));
-      assertStrictEquals(addr.value, "::ffff:127.0.0.1");
+      if (loopbackOnly) {
+        assertStrictEquals(result, false);
+        assertEquals(warnings, [
+          "socket_bind(): Host lookup failed [-10000]: Unknown error -10000",
+        ]);
+        assertStrictEquals(addr.value, "::");
+      } else {
+        assertStrictEquals(result, true);
+        assertStrictEquals(addr.value, "::ffff:127.0.0.1");
+      }
     } finally {
       socket_close(s);
     }
