@@ -8,6 +8,7 @@
 import { platform, sys } from "../platform/mod.ts";
 import type { Ref } from "./args.ts";
 import {
+  checkArgCount,
   checkOpen,
   intArg,
   optionalIntArg,
@@ -96,6 +97,7 @@ function targetAddress(
  */
 export function socket_bind(socket: Socket, address: string, port: number = 0): boolean {
   const fn = "socket_bind";
+  checkArgCount(fn, arguments.length, 2, 3);
   const state = socketArg(fn, 1, "socket", socket);
   address = stringArg(fn, 2, "address", address);
   port = intArg(fn, 3, "port", port);
@@ -138,6 +140,7 @@ export function socket_connect(
   port: number | null = null,
 ): boolean {
   const fn = "socket_connect";
+  checkArgCount(fn, arguments.length, 2, 3);
   const state = socketArg(fn, 1, "socket", socket);
   address = stringArg(fn, 2, "address", address);
   const p = optionalIntArg(fn, 3, "port", port);
@@ -161,7 +164,9 @@ function getName(
   socket: Socket,
   address: Ref<string>,
   port: Ref<number> | null | undefined,
+  given: number,
 ): boolean {
+  checkArgCount(fn, given, 2, 3);
   const state = socketArg(fn, 1, "socket", socket);
   const addressRef = refArg<string>(fn, 2, "address", address);
   const portRef = optionalRefArg<number>(fn, 3, "port", port);
@@ -211,6 +216,7 @@ export function socket_getsockname(
     socket,
     address,
     port,
+    arguments.length,
   );
 }
 
@@ -242,5 +248,6 @@ export function socket_getpeername(
     socket,
     address,
     port,
+    arguments.length,
   );
 }

@@ -54,8 +54,14 @@ function typeError(fn: string, pos: number, name: string, type: string, value: u
  * open is checked by {@link checkOpen} once all arguments are parsed, in
  * PHP's order.
  */
-export function socketArg(fn: string, pos: number, name: string, value: unknown): SocketState {
-  if (!(value instanceof Socket)) throw typeError(fn, pos, name, "Socket", value);
+export function socketArg(
+  fn: string,
+  pos: number,
+  name: string,
+  value: unknown,
+  type = "Socket",
+): SocketState {
+  if (!(value instanceof Socket)) throw typeError(fn, pos, name, type, value);
   return stateOf(value);
 }
 
@@ -65,7 +71,8 @@ export function checkOpen(fn: string, state: SocketState, pos = 1, name = "socke
 }
 
 /** {@link socketArg} and {@link checkOpen} for functions whose only argument is the socket. */
-export function openSocketArg(fn: string, value: unknown): SocketState {
+export function openSocketArg(fn: string, value: unknown, given: number): SocketState {
+  checkArgCount(fn, given, 1, 1);
   const state = socketArg(fn, 1, "socket", value);
   checkOpen(fn, state);
   return state;
@@ -86,14 +93,30 @@ export function intArg(fn: string, pos: number, name: string, value: unknown): n
   throw typeError(fn, pos, name, "int", value);
 }
 
-/** Like {@link intArg} but `null`/`undefined` give `null`. */
+/** Like {@link intArg} for a `?int` parameter: `null`/`undefined` give `null`. */
 export function optionalIntArg(
   fn: string,
   pos: number,
   name: string,
   value: unknown,
 ): number | null {
-  return value === null || value === undefined ? null : intArg(fn, pos, name, value);
+  if (value === null || value === undefined) return null;
+  if (typeof value === "number" || typeof value === "bigint") return intArg(fn, pos, name, value);
+  throw typeError(fn, pos, name, "?int", value);
+}
+
+/**
+ * PHP's argument count check: `fn() expects exactly|at least|at most N
+ * argument(s), M given`. Pass the function's `arguments.length`, which tells
+ * a missing argument from an explicit `null` as PHP does.
+ */
+export function checkArgCount(fn: string, given: number, min: number, max: number): void {
+  if (given >= min && given <= max) return;
+  const bound = min === max ? "exactly" : given < min ? "at least" : "at most";
+  const n = given < min ? min : max;
+  throw new ArgumentCountError(
+    `${fn}() expects ${bound} ${n} argument${n === 1 ? "" : "s"}, ${given} given`,
+  );
 }
 
 /** Checks a string argument (an address or path) and returns it. */

@@ -11,6 +11,7 @@
 import { platform, sys } from "../platform/mod.ts";
 import type { Ref } from "./args.ts";
 import {
+  checkArgCount,
   checkOpen,
   dataArg,
   intArg,
@@ -39,7 +40,7 @@ import {
 } from "./sockaddr.ts";
 import type { Socket, SocketState } from "./socket.ts";
 
-const { AF_UNIX, AF_INET, AF_INET6 } = platform.php;
+const { AF_UNIX, AF_INET, AF_INET6, MSG_TRUNC, SOCK_STREAM, SOL_SOCKET, SO_TYPE } = platform.php;
 const { EINTR } = platform.native;
 
 /**
@@ -54,6 +55,33 @@ const scratch = new Uint8Array(SCRATCH_SIZE);
 
 function readBuffer(length: number): Uint8Array {
   return length <= SCRATCH_SIZE ? scratch : new Uint8Array(Math.min(length, MAX_READ));
+}
+
+/** The socket's type (`SO_TYPE`), or -1 if it cannot be read. */
+function socketType(state: SocketState): number {
+  const value = new Int32Array(1);
+  const len = new Uint32Array([4]);
+  const bytes = new Uint8Array(value.buffer);
+  return sys().getsockopt(state.fd, SOL_SOCKET, SO_TYPE, bytes, len) < 0 ? -1 : value[0];
+}
+
+/**
+ * The data a receive call wrote into `buf`. Its return value `r` is not always
+ * that count: with `MSG_TRUNC` a datagram socket reports the datagram's full
+ * length but copies at most `asked` bytes, and a stream socket discards the
+ * data without copying any. PHP builds its result from `r` bytes and so
+ * returns memory the kernel never wrote; we return only what it wrote.
+ */
+function received(
+  state: SocketState,
+  buf: Uint8Array,
+  r: number,
+  asked: number,
+  flags: number,
+): string {
+  if ((flags & MSG_TRUNC) === 0) return bytesToString(buf.subarray(0, r));
+  if (socketType(state) === SOCK_STREAM) return "";
+  return bytesToString(buf.subarray(0, Math.min(r, asked)));
 }
 
 function badFamily(fn: string): ValueError {
@@ -87,6 +115,7 @@ export function socket_write(
   length: number | null = null,
 ): number | false {
   const fn = "socket_write";
+  checkArgCount(fn, arguments.length, 2, 3);
   const state = socketArg(fn, 1, "socket", socket);
   const bytes = dataArg(fn, 2, "data", data);
   const len = optionalIntArg(fn, 3, "length", length);
@@ -95,7 +124,6 @@ export function socket_write(
     throw new ValueError(`${fn}(): Argument #3 ($length) must be greater than or equal to 0`);
   }
   const n = len === null ? bytes.length : Math.min(len, bytes.length);
-  if (n === 0) return 0;
   const s = sys();
   const r = s.write(state.fd, bytes, n);
   if (r < 0) {
@@ -139,6 +167,7 @@ export function socket_read(
   mode: number = PHP_BINARY_READ,
 ): string | false {
   const fn = "socket_read";
+  checkArgCount(fn, arguments.length, 2, 3);
   const state = socketArg(fn, 1, "socket", socket);
   length = intArg(fn, 2, "length", length);
   mode = intArg(fn, 3, "mode", mode);
@@ -201,6 +230,12 @@ function readLine(fn: string, state: SocketState, length: number): string | fals
  * const buf = { value: null as string | null };
  * socket_recv(pair[1], buf, 100, MSG_DONTWAIT); // 4, buf.value === "ping"
  * ```
+ *
+ * Differences from PHP: with `MSG_TRUNC` the return value is the kernel's
+ * (a datagram's full length, or the bytes a stream socket discarded) as in
+ * PHP, but `data` holds only the bytes actually received: at most `length`
+ * for a datagram, `""` for a stream. PHP fills the rest with uninitialised
+ * memory.
  */
 export function socket_recv(
   socket: Socket,
@@ -209,6 +244,7 @@ export function socket_recv(
   flags: number,
 ): number | false {
   const fn = "socket_recv";
+  checkArgCount(fn, arguments.length, 4, 4);
   const state = socketArg(fn, 1, "socket", socket);
   const ref = refArg<string | null>(fn, 2, "data", data);
   length = intArg(fn, 3, "length", length);
@@ -217,7 +253,8 @@ export function socket_recv(
   if (length <= 0) return false;
   const s = sys();
   const buf = readBuffer(length);
-  const r = s.recv(state.fd, buf, Math.min(length, buf.length), toCInt(flags));
+  const asked = Math.min(length, buf.length);
+  const r = s.recv(state.fd, buf, asked, toCInt(flags));
   if (r < 1) {
     ref.value = null;
     if (r < 0) {
@@ -226,7 +263,7 @@ export function socket_recv(
     }
     return 0;
   }
-  ref.value = bytesToString(buf.subarray(0, r));
+  ref.value = received(state, buf, r, asked, flags);
   return r;
 }
 
@@ -256,6 +293,7 @@ export function socket_send(
   flags: number,
 ): number | false {
   const fn = "socket_send";
+  checkArgCount(fn, arguments.length, 4, 4);
   const state = socketArg(fn, 1, "socket", socket);
   const bytes = dataArg(fn, 2, "data", data);
   length = intArg(fn, 3, "length", length);
@@ -305,6 +343,7 @@ export function socket_recvfrom(
   port?: Ref<number> | null,
 ): number | false {
   const fn = "socket_recvfrom";
+  checkArgCount(fn, arguments.length, 5, 6);
   const state = socketArg(fn, 1, "socket", socket);
   const dataRef = refArg<string>(fn, 2, "data", data);
   length = intArg(fn, 3, "length", length);
@@ -321,14 +360,15 @@ export function socket_recvfrom(
   const buf = readBuffer(length);
   const from = new Uint8Array(SOCKADDR_STORAGE_SIZE);
   const fromLen = new Uint32Array([from.length]);
-  const r = s.recvfrom(state.fd, buf, Math.min(length, buf.length), toCInt(flags), from, fromLen);
+  const asked = Math.min(length, buf.length);
+  const r = s.recvfrom(state.fd, buf, asked, toCInt(flags), from, fromLen);
   if (r < 0) {
     const msg = state.family === AF_INET6 ? "unable to recvfrom" : "Unable to recvfrom";
     socketError(state, fn, msg, s.lastError());
     return false;
   }
   const decoded = decodeAddress(from, Math.min(fromLen[0], from.length), state.family);
-  dataRef.value = bytesToString(buf.subarray(0, r));
+  dataRef.value = received(state, buf, r, asked, flags);
   addressRef.value = decoded.family === state.family
     ? decoded.address
     : decodeAddress(from, 0, state.family).address;
@@ -369,6 +409,7 @@ export function socket_sendto(
   port: number | null = null,
 ): number | false {
   const fn = "socket_sendto";
+  checkArgCount(fn, arguments.length, 5, 6);
   const state = socketArg(fn, 1, "socket", socket);
   const bytes = dataArg(fn, 2, "data", data);
   length = intArg(fn, 3, "length", length);

@@ -5,7 +5,7 @@
  */
 
 import { sys } from "../platform/mod.ts";
-import { checkOpen, intArg, socketArg } from "./args.ts";
+import { checkArgCount, checkOpen, intArg, socketArg } from "./args.ts";
 import { getGlobalError, setGlobalError, ValueError } from "./errors.ts";
 import type { Socket } from "./socket.ts";
 
@@ -28,8 +28,9 @@ const HOST_LOOKUP_BASE = -10000;
  */
 export function socket_last_error(socket: Socket | null = null): number {
   const fn = "socket_last_error";
+  checkArgCount(fn, arguments.length, 0, 1);
   if (socket === null || socket === undefined) return getGlobalError();
-  const state = socketArg(fn, 1, "socket", socket);
+  const state = socketArg(fn, 1, "socket", socket, "?Socket");
   checkOpen(fn, state);
   return state.error;
 }
@@ -47,11 +48,12 @@ export function socket_last_error(socket: Socket | null = null): number {
  */
 export function socket_clear_error(socket: Socket | null = null): void {
   const fn = "socket_clear_error";
+  checkArgCount(fn, arguments.length, 0, 1);
   if (socket === null || socket === undefined) {
     setGlobalError(0);
     return;
   }
-  const state = socketArg(fn, 1, "socket", socket);
+  const state = socketArg(fn, 1, "socket", socket, "?Socket");
   checkOpen(fn, state);
   state.error = 0;
 }
@@ -71,6 +73,7 @@ export function socket_clear_error(socket: Socket | null = null): void {
  */
 export function socket_strerror(error_code: number): string {
   const fn = "socket_strerror";
+  checkArgCount(fn, arguments.length, 1, 1);
   error_code = intArg(fn, 1, "error_code", error_code);
   if (error_code < INT_MIN || error_code > INT_MAX) {
     throw new ValueError(

@@ -8,7 +8,15 @@
  */
 
 import { platform, sys } from "../platform/mod.ts";
-import { checkOpen, intArg, openSocketArg, portArg, socketArg, toCInt } from "./args.ts";
+import {
+  checkArgCount,
+  checkOpen,
+  intArg,
+  openSocketArg,
+  portArg,
+  socketArg,
+  toCInt,
+} from "./args.ts";
 import { ValueError } from "./errors.ts";
 import { allowed } from "./permissions.ts";
 import { globalError, socketError } from "./report.ts";
@@ -56,6 +64,7 @@ function checkDomainAndType(fn: string, domain: number, type: number): void {
  */
 export function socket_create(domain: number, type: number, protocol: number): Socket | false {
   const fn = "socket_create";
+  checkArgCount(fn, arguments.length, 3, 3);
   domain = intArg(fn, 1, "domain", domain);
   type = intArg(fn, 2, "type", type);
   protocol = intArg(fn, 3, "protocol", protocol);
@@ -94,6 +103,7 @@ export function socket_create_pair(
   pair: unknown[] | Record<string | number, unknown>,
 ): boolean {
   const fn = "socket_create_pair";
+  checkArgCount(fn, arguments.length, 4, 4);
   domain = intArg(fn, 1, "domain", domain);
   type = intArg(fn, 2, "type", type);
   protocol = intArg(fn, 3, "protocol", protocol);
@@ -138,6 +148,7 @@ export function socket_create_pair(
  */
 export function socket_create_listen(port: number, backlog: number = P.SOMAXCONN): Socket | false {
   const fn = "socket_create_listen";
+  checkArgCount(fn, arguments.length, 1, 2);
   port = portArg(fn, 1, intArg(fn, 1, "port", port));
   backlog = intArg(fn, 2, "backlog", backlog);
   const s = sys();
@@ -181,6 +192,7 @@ export function socket_create_listen(port: number, backlog: number = P.SOMAXCONN
  */
 export function socket_listen(socket: Socket, backlog: number = 0): boolean {
   const fn = "socket_listen";
+  checkArgCount(fn, arguments.length, 1, 2);
   const state = socketArg(fn, 1, "socket", socket);
   backlog = intArg(fn, 2, "backlog", backlog);
   checkOpen(fn, state);
@@ -210,7 +222,7 @@ export function socket_listen(socket: Socket, backlog: number = 0): boolean {
  */
 export function socket_accept(socket: Socket): Socket | false {
   const fn = "socket_accept";
-  const state = openSocketArg(fn, socket);
+  const state = openSocketArg(fn, socket, arguments.length);
   const s = sys();
   const addr = new Uint8Array(SOCKADDR_STORAGE_SIZE);
   const len = new Uint32Array([addr.length]);
@@ -238,6 +250,7 @@ export function socket_accept(socket: Socket): Socket | false {
  */
 export function socket_shutdown(socket: Socket, mode: number = 2): boolean {
   const fn = "socket_shutdown";
+  checkArgCount(fn, arguments.length, 1, 2);
   const state = socketArg(fn, 1, "socket", socket);
   mode = intArg(fn, 2, "mode", mode);
   checkOpen(fn, state);
@@ -262,11 +275,11 @@ export function socket_shutdown(socket: Socket, mode: number = 2): boolean {
  * ```
  */
 export function socket_close(socket: Socket): void {
-  closeState(openSocketArg("socket_close", socket));
+  closeState(openSocketArg("socket_close", socket, arguments.length));
 }
 
-function setMode(fn: string, socket: Socket, nonBlocking: boolean): boolean {
-  const state = openSocketArg(fn, socket);
+function setMode(fn: string, socket: Socket, nonBlocking: boolean, given: number): boolean {
+  const state = openSocketArg(fn, socket, given);
   const s = sys();
   if (s.setNonBlocking(state.fd, nonBlocking) < 0) {
     const msg = nonBlocking ? "unable to set nonblocking mode" : "unable to set blocking mode";
@@ -291,7 +304,7 @@ function setMode(fn: string, socket: Socket, nonBlocking: boolean): boolean {
  * ```
  */
 export function socket_set_nonblock(socket: Socket): boolean {
-  return setMode("socket_set_nonblock", socket, true);
+  return setMode("socket_set_nonblock", socket, true, arguments.length);
 }
 
 /**
@@ -307,5 +320,5 @@ export function socket_set_nonblock(socket: Socket): boolean {
  * ```
  */
 export function socket_set_block(socket: Socket): boolean {
-  return setMode("socket_set_block", socket, false);
+  return setMode("socket_set_block", socket, false, arguments.length);
 }
