@@ -1,17 +1,15 @@
 import { describe, test } from "node:test";
 import {
   AF_INET,
-  AF_UNIX,
   MSG_DONTWAIT,
+  MSG_TRUNC,
   PHP_BINARY_READ,
   PHP_NORMAL_READ,
   SOCK_DGRAM,
   SOCK_STREAM,
-  type Socket,
   socket_close,
   socket_connect,
   socket_create,
-  socket_create_pair,
   SOCKET_EAGAIN,
   SOCKET_EINPROGRESS,
   socket_last_error,
@@ -24,14 +22,18 @@ import {
   socket_write,
   ValueError,
 } from "../mod.ts";
-import { captureWarnings, closeAll, ok, portOf, tcpListener } from "./_helpers.ts";
+import {
+  captureWarnings,
+  closeAll,
+  ok,
+  portOf,
+  tcpListener,
+  tcpPair,
+  unixPair,
+} from "./_helpers.ts";
 import { assert, assertEquals, assertStrictEquals, assertThrows } from "./assert.ts";
 
-function pair(type = SOCK_STREAM): [Socket, Socket] {
-  const p: Socket[] = [];
-  assert(socket_create_pair(AF_UNIX, type, 0, p));
-  return [p[0], p[1]];
-}
+const pair = unixPair;
 
 describe("socket_read() in PHP_NORMAL_READ mode", () => {
   test("stops after the first \\r or \\n and includes it", () => {
@@ -165,6 +167,37 @@ describe("lengths", () => {
       assertStrictEquals(err.name, "ArgumentCountError");
     } finally {
       socket_close(s);
+    }
+  });
+});
+
+describe("MSG_TRUNC", () => {
+  test("on a datagram socket it returns the full length but only the bytes received", () => {
+    const [a, b] = pair(SOCK_DGRAM);
+    try {
+      socket_write(a, "X".repeat(100));
+      assertStrictEquals(socket_read(b, 100), "X".repeat(100)); // leaves X in any reused buffer
+      socket_write(a, "0123456789");
+      const data = { value: null as string | null };
+      assertStrictEquals(socket_recv(b, data, 4, MSG_TRUNC), 10);
+      assertStrictEquals(data.value, "0123");
+    } finally {
+      closeAll(a, b);
+    }
+  });
+
+  test("on a stream socket it returns the bytes discarded and no data, never another read's bytes", () => {
+    const [a, b] = tcpPair(AF_INET);
+    const [c, d] = unixPair();
+    try {
+      socket_write(c, "SECRET");
+      assertStrictEquals(socket_read(d, 100), "SECRET"); // leaves SECRET in any reused buffer
+      socket_write(a, "public");
+      const data = { value: null as string | null };
+      assertStrictEquals(socket_recv(b, data, 100, MSG_TRUNC), 6); // loopback delivers a write at once
+      assertStrictEquals(data.value, "");
+    } finally {
+      closeAll(a, b, c, d);
     }
   });
 });
