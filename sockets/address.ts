@@ -20,7 +20,7 @@ import {
 } from "./args.ts";
 import { ValueError } from "./errors.ts";
 import { allowed } from "./permissions.ts";
-import { socketError } from "./report.ts";
+import { failed } from "./report.ts";
 import type { SockAddr } from "./sockaddr.ts";
 import {
   decodeAddress,
@@ -74,6 +74,23 @@ function targetAddress(
 }
 
 /**
+ * bind()/connect(): builds the address, checks the runtime's permission for
+ * it, makes the call, and reports a failure under `msg` as PHP does.
+ */
+function useAddress(
+  fn: string,
+  state: SocketState,
+  address: string,
+  port: number | null,
+  msg: string,
+  call: (h: number, addr: Uint8Array, len: number) => number,
+): boolean {
+  const addr = targetAddress(fn, state, address, port, 3);
+  if (!addr || !allowed(fn, state, msg, addr, state.family)) return false;
+  return !failed(call(state.fd, addr.bytes, addr.length), state, fn, msg);
+}
+
+/**
  * Binds a name to a socket (C `bind()`).
  *
  * @param socket The socket.
@@ -102,14 +119,7 @@ export function socket_bind(socket: Socket, address: string, port: number = 0): 
   address = stringArg(fn, 2, "address", address);
   port = intArg(fn, 3, "port", port);
   checkOpen(fn, state);
-  const addr = targetAddress(fn, state, address, port, 3);
-  if (!addr || !allowed(fn, state, "Unable to bind address", addr, state.family)) return false;
-  const s = sys();
-  if (s.bind(state.fd, addr.bytes, addr.length) < 0) {
-    socketError(state, fn, "Unable to bind address", s.lastError());
-    return false;
-  }
-  return true;
+  return useAddress(fn, state, address, port, "Unable to bind address", sys().bind);
 }
 
 /**
@@ -145,14 +155,7 @@ export function socket_connect(
   address = stringArg(fn, 2, "address", address);
   const p = optionalIntArg(fn, 3, "port", port);
   checkOpen(fn, state);
-  const addr = targetAddress(fn, state, address, p, 3);
-  if (!addr || !allowed(fn, state, "unable to connect", addr, state.family)) return false;
-  const s = sys();
-  if (s.connect(state.fd, addr.bytes, addr.length) < 0) {
-    socketError(state, fn, "unable to connect", s.lastError());
-    return false;
-  }
-  return true;
+  return useAddress(fn, state, address, p, "unable to connect", sys().connect);
 }
 
 type NameCall = (h: number, addr: Uint8Array, len: Uint32Array) => number;
@@ -173,10 +176,7 @@ function getName(
   checkOpen(fn, state);
   const buf = new Uint8Array(SOCKADDR_STORAGE_SIZE);
   const len = new Uint32Array([buf.length]);
-  if (call(state.fd, buf, len) < 0) {
-    socketError(state, fn, msg, sys().lastError());
-    return false;
-  }
+  if (failed(call(state.fd, buf, len), state, fn, msg)) return false;
   const decoded = decodeAddress(buf, Math.min(len[0], buf.length), state.family);
   if (decoded.family !== AF_UNIX && decoded.family !== AF_INET && decoded.family !== AF_INET6) {
     throw badFamily(fn);

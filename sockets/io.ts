@@ -28,7 +28,7 @@ import { bytesToString } from "./bytes.ts";
 import { ValueError } from "./errors.ts";
 import { allowed } from "./permissions.ts";
 import { PHP_BINARY_READ, PHP_NORMAL_READ } from "./read_modes.ts";
-import { isWouldBlock, socketError } from "./report.ts";
+import { failed, isWouldBlock, socketError } from "./report.ts";
 import type { SockAddr } from "./sockaddr.ts";
 import {
   decodeAddress,
@@ -126,10 +126,7 @@ export function socket_write(
   const n = len === null ? bytes.length : Math.min(len, bytes.length);
   const s = sys();
   const r = s.write(state.fd, bytes, n);
-  if (r < 0) {
-    socketError(state, fn, "unable to write to socket", s.lastError());
-    return false;
-  }
+  if (failed(r, state, fn, "unable to write to socket")) return false;
   return r;
 }
 
@@ -180,10 +177,7 @@ function readBinary(fn: string, state: SocketState, length: number): string | fa
   const s = sys();
   const buf = readBuffer(length);
   const r = s.recv(state.fd, buf, Math.min(length, buf.length), 0);
-  if (r < 0) {
-    socketError(state, fn, "unable to read from socket", s.lastError());
-    return false;
-  }
+  if (failed(r, state, fn, "unable to read from socket")) return false;
   return bytesToString(buf.subarray(0, r));
 }
 
@@ -257,10 +251,7 @@ export function socket_recv(
   const r = s.recv(state.fd, buf, asked, toCInt(flags));
   if (r < 1) {
     ref.value = null;
-    if (r < 0) {
-      socketError(state, fn, "Unable to read from socket", s.lastError());
-      return false;
-    }
+    if (failed(r, state, fn, "Unable to read from socket")) return false;
     return 0;
   }
   ref.value = received(state, buf, r, asked, flags);
@@ -304,10 +295,7 @@ export function socket_send(
   }
   const s = sys();
   const r = s.send(state.fd, bytes, Math.min(length, bytes.length), toCInt(flags));
-  if (r < 0) {
-    socketError(state, fn, "Unable to write to socket", s.lastError());
-    return false;
-  }
+  if (failed(r, state, fn, "Unable to write to socket")) return false;
   return r;
 }
 
@@ -362,11 +350,8 @@ export function socket_recvfrom(
   const fromLen = new Uint32Array([from.length]);
   const asked = Math.min(length, buf.length);
   const r = s.recvfrom(state.fd, buf, asked, toCInt(flags), from, fromLen);
-  if (r < 0) {
-    const msg = state.family === AF_INET6 ? "unable to recvfrom" : "Unable to recvfrom";
-    socketError(state, fn, msg, s.lastError());
-    return false;
-  }
+  const msg = state.family === AF_INET6 ? "unable to recvfrom" : "Unable to recvfrom"; // sic, as PHP
+  if (failed(r, state, fn, msg)) return false;
   const decoded = decodeAddress(from, Math.min(fromLen[0], from.length), state.family);
   dataRef.value = received(state, buf, r, asked, flags);
   addressRef.value = decoded.family === state.family
@@ -446,9 +431,6 @@ export function socket_sendto(
     addr.bytes,
     addr.length,
   );
-  if (r < 0) {
-    socketError(state, fn, "Unable to write to socket", s.lastError());
-    return false;
-  }
+  if (failed(r, state, fn, "Unable to write to socket")) return false;
   return r;
 }

@@ -19,7 +19,7 @@ import {
 } from "./args.ts";
 import { ValueError } from "./errors.ts";
 import { allowed } from "./permissions.ts";
-import { globalError, socketError } from "./report.ts";
+import { failed, globalError } from "./report.ts";
 import { decodeAddress, inetAddress, SOCKADDR_STORAGE_SIZE } from "./sockaddr.ts";
 import { closeState, newSocket, type Socket } from "./socket.ts";
 import type { SocketState } from "./socket.ts";
@@ -155,25 +155,16 @@ export function socket_create_listen(port: number, backlog: number = P.SOMAXCONN
   const addr = inetAddress(new Uint8Array(4), port);
   const temp: SocketState = { fd: -1, family: P.AF_INET, error: 0, blocking: true };
   const fd = s.socket(P.AF_INET, P.SOCK_STREAM, 0);
-  if (fd < 0) {
-    socketError(temp, fn, "unable to create listening socket", s.lastError());
+  if (failed(fd, temp, fn, "unable to create listening socket")) return false;
+  const bindMsg = "unable to bind to given address";
+  const listening = allowed(fn, temp, bindMsg, addr, P.AF_INET)
+    && !failed(s.bind(fd, addr.bytes, addr.length), temp, fn, bindMsg)
+    && !failed(s.listen(fd, toCInt(backlog)), temp, fn, "unable to listen on socket");
+  if (!listening) {
+    s.close(fd);
     return false;
   }
-  const socket = newSocket(fd, P.AF_INET);
-  const fail = (msg: string, code: number): false => {
-    socketError(temp, fn, msg, code);
-    socket_close(socket);
-    return false;
-  };
-  if (!allowed(fn, temp, "unable to bind to given address", addr, P.AF_INET)) {
-    socket_close(socket);
-    return false;
-  }
-  if (s.bind(fd, addr.bytes, addr.length) < 0) {
-    return fail("unable to bind to given address", s.lastError());
-  }
-  if (s.listen(fd, toCInt(backlog)) < 0) return fail("unable to listen on socket", s.lastError());
-  return socket;
+  return newSocket(fd, P.AF_INET);
 }
 
 /**
@@ -197,8 +188,7 @@ export function socket_listen(socket: Socket, backlog: number = 0): boolean {
   backlog = intArg(fn, 2, "backlog", backlog);
   checkOpen(fn, state);
   const s = sys();
-  if (s.listen(state.fd, toCInt(backlog)) < 0) {
-    socketError(state, fn, "unable to listen on socket", s.lastError());
+  if (failed(s.listen(state.fd, toCInt(backlog)), state, fn, "unable to listen on socket")) {
     return false;
   }
   return true;
@@ -227,10 +217,7 @@ export function socket_accept(socket: Socket): Socket | false {
   const addr = new Uint8Array(SOCKADDR_STORAGE_SIZE);
   const len = new Uint32Array([addr.length]);
   const fd = s.accept(state.fd, addr, len);
-  if (fd < 0) {
-    socketError(null, fn, "unable to accept incoming connection", s.lastError());
-    return false;
-  }
+  if (failed(fd, null, fn, "unable to accept incoming connection")) return false;
   return newSocket(fd, decodeAddress(addr, len[0], state.family).family);
 }
 
@@ -255,8 +242,7 @@ export function socket_shutdown(socket: Socket, mode: number = 2): boolean {
   mode = intArg(fn, 2, "mode", mode);
   checkOpen(fn, state);
   const s = sys();
-  if (s.shutdown(state.fd, toCInt(mode)) < 0) {
-    socketError(state, fn, "Unable to shutdown socket", s.lastError());
+  if (failed(s.shutdown(state.fd, toCInt(mode)), state, fn, "Unable to shutdown socket")) {
     return false;
   }
   return true;
@@ -281,11 +267,8 @@ export function socket_close(socket: Socket): void {
 function setMode(fn: string, socket: Socket, nonBlocking: boolean, given: number): boolean {
   const state = openSocketArg(fn, socket, given);
   const s = sys();
-  if (s.setNonBlocking(state.fd, nonBlocking) < 0) {
-    const msg = nonBlocking ? "unable to set nonblocking mode" : "unable to set blocking mode";
-    socketError(state, fn, msg, s.lastError());
-    return false;
-  }
+  const msg = nonBlocking ? "unable to set nonblocking mode" : "unable to set blocking mode";
+  if (failed(s.setNonBlocking(state.fd, nonBlocking), state, fn, msg)) return false;
   state.blocking = !nonBlocking;
   return true;
 }

@@ -37,6 +37,21 @@ export function socketError(
   if (!isWouldBlock(code)) warn(fn, errorText(msg, code, detail));
 }
 
+/**
+ * Reports a failed system call as PHP does ({@link socketError} with its
+ * errno) when `result` is negative; returns whether it failed.
+ */
+export function failed(
+  result: number,
+  state: SocketState | null,
+  fn: string,
+  msg: string,
+): boolean {
+  if (result >= 0) return false;
+  socketError(state, fn, msg, sys().lastError());
+  return true;
+}
+
 /** The paths that bypass `PHP_SOCKET_ERROR`: global code only, and always a warning. */
 export function globalError(fn: string, msg: string, code: number): void {
   setGlobalError(code);
