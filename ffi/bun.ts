@@ -114,6 +114,7 @@ export const bunRuntime: Runtime = {
   os: detectOs(),
   arch: detectArch(),
   open,
+  hasPermissions: false,
   addressOf(v: ArrayBufferView): bigint {
     return BigInt(ptr(v as Uint8Array));
   },

@@ -100,6 +100,7 @@ export const denoRuntime: Runtime = {
   os: detectOs(),
   arch: detectArch(),
   open,
+  hasPermissions: true,
   addressOf(v: ArrayBufferView): bigint {
     return fromPointer(Deno.UnsafePointer.of(v as Uint8Array<ArrayBuffer>));
   },

@@ -82,6 +82,8 @@ export interface Runtime {
   readPointer(address: bigint, offset: number): bigint;
   /** Reads a 32-bit signed int stored at `address + offset`. */
   readI32(address: bigint, offset: number): number;
+  /** Whether the runtime has a permission system worth asking (Deno). */
+  readonly hasPermissions: boolean;
   /** Asks the runtime's permission system; never prompts. */
   permission(query: PermissionQuery): "granted" | "denied" | "prompt";
 }

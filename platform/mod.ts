@@ -18,6 +18,9 @@ export type { PlatformDescriptor, StructLayout } from "./descriptor.ts";
 export { INVALID_HANDLE, Ready } from "./sys.ts";
 export type { AddrInfoEntry, AddrInfoHints, HostLookup, SocketHandle, Sys } from "./sys.ts";
 
+/** Whether the runtime enforces permissions that the module must honour (Deno). */
+export const hasPermissions: boolean = runtime.hasPermissions;
+
 /** Asks the runtime's permission system (Deno); always "granted" under Bun. */
 export const permission: typeof runtime.permission = (query) => runtime.permission(query);
 

@@ -90,10 +90,13 @@ export function decodeAddress(bytes: Uint8Array, length: number, fallbackFamily:
   const family = length >= 2 ? readFamily(bytes) : fallbackFamily;
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (family === AF_INET) {
-    const raw = length > 0 ? bytes.subarray(IN.sin_addr[0], IN.sin_addr[0] + 4) : new Uint8Array(4);
+    const at = IN.sin_addr[0];
     return {
       family,
-      address: sys().inetNtop(AF_INET, raw),
+      // Dotted quad, as inet_ntop() writes it (no FFI call needed).
+      address: length > 0
+        ? `${bytes[at]}.${bytes[at + 1]}.${bytes[at + 2]}.${bytes[at + 3]}`
+        : "0.0.0.0",
       port: length > 0 ? dv.getUint16(IN.sin_port[0]) : 0,
     };
   }
@@ -126,6 +129,25 @@ function latin1(bytes: Uint8Array): string {
   return s;
 }
 
+/**
+ * Parsed numeric addresses by family and text. inet_pton() is pure and a
+ * program sends to the same few addresses again and again, while an FFI call
+ * costs microseconds under Deno; the cache is cleared when it fills up.
+ */
+const numericCache = new Map<string, Uint8Array | null>();
+const NUMERIC_CACHE_SIZE = 256;
+
+function parseNumeric(family: number, text: string): Uint8Array | null {
+  const key = `${family} ${text}`;
+  let raw = numericCache.get(key);
+  if (raw === undefined) {
+    if (numericCache.size >= NUMERIC_CACHE_SIZE) numericCache.clear();
+    raw = sys().inetPton(family, text);
+    numericCache.set(key, raw);
+  }
+  return raw;
+}
+
 const HOST_LOOKUP_BASE = -10000;
 const MAX_FQDN = 255;
 
@@ -143,7 +165,7 @@ export function resolveInet(
 ): SockAddr | null {
   const s = sys();
   if (family === AF_INET) {
-    const numeric = s.inetPton(AF_INET, address);
+    const numeric = parseNumeric(AF_INET, address);
     if (numeric) return inetAddress(numeric, port);
     const found = address.length > MAX_FQDN ? 1 : s.gethostbyname(address);
     if (typeof found === "number") {
@@ -156,7 +178,7 @@ export function resolveInet(
     }
     return inetAddress(found.addresses[0], port);
   }
-  const numeric = s.inetPton(AF_INET6, address);
+  const numeric = parseNumeric(AF_INET6, address);
   if (numeric) return inet6Address(numeric, port);
   const found = s.getaddrinfo(address, null, {
     family: AF_INET6,
