@@ -3,6 +3,7 @@ import { describe, test } from "node:test";
 import {
   AF_INET,
   AF_INET6,
+  MSG_OOB,
   MSG_PEEK,
   MSG_WAITALL,
   SOCK_DGRAM,
@@ -25,6 +26,7 @@ import {
   socket_shutdown,
   socket_write,
   stringToBytes,
+  withoutWarnings,
 } from "../mod.ts";
 import {
   ALL_BYTES,
@@ -38,6 +40,11 @@ import {
   udpPair,
 } from "./_helpers.ts";
 import { assert, assertEquals, assertStrictEquals } from "./assert.ts";
+
+/** Blocks the thread for `ms` milliseconds (the API under test is synchronous). */
+function sleepMs(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
 
 for (const [name, family] of [["IPv4", AF_INET], ["IPv6", AF_INET6]] as const) {
   describe(`TCP over ${name}`, () => {
@@ -95,6 +102,28 @@ for (const [name, family] of [["IPv4", AF_INET], ["IPv6", AF_INET6]] as const) {
         const data = { value: null as string | null };
         assertStrictEquals(socket_recv(b, data, 4, MSG_PEEK | MSG_WAITALL), 4);
         assertStrictEquals(socket_read(b, 4), "peek");
+      } finally {
+        closeAll(a, b);
+      }
+    });
+
+    test("MSG_OOB sends and receives the urgent byte apart from the stream", () => {
+      const [a, b] = tcpPair(family);
+      try {
+        assertStrictEquals(socket_send(a, "ab", 2, 0), 2);
+        assertStrictEquals(socket_send(a, "!", 1, MSG_OOB), 1);
+        const data = { value: null as string | null };
+        // The urgent byte travels with the segment; wait until it has arrived.
+        for (
+          let i = 0;
+          i < 100 && withoutWarnings(() => socket_recv(b, data, 1, MSG_OOB)) === false;
+          i++
+        ) {
+          sleepMs(1);
+        }
+        assertStrictEquals(data.value, "!");
+        assertStrictEquals(socket_recv(b, data, 10, 0), 2);
+        assertStrictEquals(data.value, "ab");
       } finally {
         closeAll(a, b);
       }
