@@ -40,7 +40,8 @@ import {
 } from "./sockaddr.ts";
 import type { Socket, SocketState } from "./socket.ts";
 
-const { AF_UNIX, AF_INET, AF_INET6, MSG_TRUNC, SOCK_STREAM, SOL_SOCKET, SO_TYPE } = platform.php;
+const { AF_UNIX, AF_INET, AF_INET6, MSG_PEEK, MSG_TRUNC, SOCK_STREAM, SOL_SOCKET, SO_TYPE } =
+  platform.php;
 const { EINTR } = platform.native;
 
 /**
@@ -57,12 +58,17 @@ function readBuffer(length: number): Uint8Array {
   return length <= SCRATCH_SIZE ? scratch : new Uint8Array(Math.min(length, MAX_READ));
 }
 
-/** The socket's type (`SO_TYPE`), or -1 if it cannot be read. */
+/** The socket's type (`SO_TYPE`, read once and cached), or -1 if it cannot be read. */
 function socketType(state: SocketState): number {
-  const value = new Int32Array(1);
-  const len = new Uint32Array([4]);
-  const bytes = new Uint8Array(value.buffer);
-  return sys().getsockopt(state.fd, SOL_SOCKET, SO_TYPE, bytes, len) < 0 ? -1 : value[0];
+  if (state.type === undefined) {
+    const value = new Int32Array(1);
+    const len = new Uint32Array([4]);
+    if (sys().getsockopt(state.fd, SOL_SOCKET, SO_TYPE, new Uint8Array(value.buffer), len) < 0) {
+      return -1;
+    }
+    state.type = value[0];
+  }
+  return state.type;
 }
 
 /**
@@ -181,20 +187,41 @@ function readBinary(fn: string, state: SocketState, length: number): string | fa
   return bytesToString(buf.subarray(0, r));
 }
 
-/** PHP_NORMAL_READ: byte by byte, so that nothing past the line is consumed. */
+/**
+ * PHP_NORMAL_READ: up to and including the first `\n` or `\r`, never
+ * consuming a byte past it. On a stream socket each round peeks at what is
+ * queued and takes exactly up to the terminator (two calls per round); other
+ * sockets are read byte by byte as in PHP, where each one-byte read consumes
+ * a whole datagram.
+ */
+/** How many of the first `count` bytes to take: through the first `\r` or `\n`, else all. */
+function throughTerminator(bytes: Uint8Array, count: number): number {
+  for (let i = 0; i < count; i++) if (bytes[i] === 0x0a || bytes[i] === 0x0d) return i + 1;
+  return count;
+}
+
 function readLine(fn: string, state: SocketState, length: number): string | false {
   const s = sys();
   const buf = readBuffer(length);
-  const one = new Uint8Array(1);
+  const limit = Math.min(length, buf.length);
+  const stream = socketType(state) === SOCK_STREAM;
   let n = 0;
-  while (n < length && n < buf.length) {
-    const r = s.recv(state.fd, one, 1, 0);
-    if (r === 1) {
-      buf[n++] = one[0];
-      if (one[0] === 0x0a || one[0] === 0x0d) break;
+  while (n < limit) {
+    let got: number;
+    if (stream) {
+      const room = buf.subarray(n, limit);
+      const peeked = s.recv(state.fd, room, room.length, MSG_PEEK);
+      got = peeked > 0 ? s.recv(state.fd, room, throughTerminator(room, peeked), 0) : peeked;
+    } else {
+      got = s.recv(state.fd, buf.subarray(n, n + 1), 1, 0);
+    }
+    if (got > 0) {
+      n += got;
+      const last = buf[n - 1];
+      if (last === 0x0a || last === 0x0d) break;
       continue;
     }
-    if (r === 0) break; // end of file: return what we have
+    if (got === 0) break; // end of file: return what we have
     const code = s.lastError();
     if (code === EINTR) continue;
     if (isWouldBlock(code) && n > 0) break; // no complete line yet: return what we have

@@ -21,6 +21,8 @@ export interface SocketState {
   error: number;
   /** PHP's bookkeeping of the blocking mode. */
   blocking: boolean;
+  /** The socket type (`SO_TYPE`), once something needed it. */
+  type?: number;
 }
 
 const finalizer = new FinalizationRegistry<SocketState>((state) => {

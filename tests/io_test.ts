@@ -49,6 +49,32 @@ describe("socket_read() in PHP_NORMAL_READ mode", () => {
     }
   });
 
+  test("on a datagram socket each byte read consumes a whole datagram, as in PHP", () => {
+    const [a, b] = pair(SOCK_DGRAM);
+    try {
+      for (const d of ["ab\n", "c\n", "\n", "zz"]) socket_write(a, d);
+      assertStrictEquals(socket_read(b, 100, PHP_NORMAL_READ), "ac\n");
+      assertStrictEquals(socket_read(b, 100, PHP_BINARY_READ), "zz");
+    } finally {
+      closeAll(a, b);
+    }
+  });
+
+  test("reads long lines whole and keeps what follows, over TCP too", () => {
+    const [a, b] = tcpPair(AF_INET);
+    try {
+      const long = "y".repeat(70_000);
+      socket_write(a, `${long}\nnext\rrest`);
+      let line = "";
+      while (!line.endsWith("\n")) line += socket_read(b, 100_000, PHP_NORMAL_READ);
+      assertStrictEquals(line, `${long}\n`);
+      assertStrictEquals(socket_read(b, 100, PHP_NORMAL_READ), "next\r");
+      assertStrictEquals(socket_read(b, 4, PHP_BINARY_READ), "rest");
+    } finally {
+      closeAll(a, b);
+    }
+  });
+
   test("returns exactly length bytes when no terminator comes first", () => {
     const [a, b] = pair();
     try {
