@@ -7,7 +7,7 @@
  */
 
 import { platform, sys } from "../platform/mod.ts";
-import { stringToBytes } from "./bytes.ts";
+import { bytesToString, stringToBytes } from "./bytes.ts";
 import { warn } from "./errors.ts";
 import { socketError } from "./report.ts";
 import type { SocketState } from "./socket.ts";
@@ -118,15 +118,9 @@ export function decodeAddress(bytes: Uint8Array, length: number, fallbackFamily:
       Math.max(SUN_PATH, Math.min(length, SUN_PATH + SUN_PATH_SIZE)),
     );
     const end = path.indexOf(0);
-    return { family, address: latin1(end < 0 ? path : path.subarray(0, end)) };
+    return { family, address: bytesToString(end < 0 ? path : path.subarray(0, end)) };
   }
   return { family, address: "" };
-}
-
-function latin1(bytes: Uint8Array): string {
-  let s = "";
-  for (let i = 0; i < bytes.length; i++) s += String.fromCharCode(bytes[i]);
-  return s;
 }
 
 /**
