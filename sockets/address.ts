@@ -10,10 +10,11 @@ import type { Ref } from "./args.ts";
 import {
   checkArgCount,
   checkOpen,
+  familyError,
+  inetPortArg,
   intArg,
   optionalIntArg,
   optionalRefArg,
-  portArg,
   refArg,
   socketArg,
   stringArg,
@@ -34,16 +35,6 @@ import type { Socket, SocketState } from "./socket.ts";
 
 const { AF_UNIX, AF_INET, AF_INET6 } = platform.php;
 
-function familyName(family: number): string {
-  return family === AF_INET ? "AF_INET" : "AF_INET6";
-}
-
-function badFamily(fn: string): ValueError {
-  return new ValueError(
-    `${fn}(): Argument #1 ($socket) must be one of AF_UNIX, AF_INET, or AF_INET6`,
-  );
-}
-
 /**
  * The address for bind/connect on the socket's family, or `null` after a
  * failed lookup (already reported).
@@ -62,15 +53,14 @@ function targetAddress(
     }
     return unixAddress(path);
   }
-  if (state.family !== AF_INET && state.family !== AF_INET6) throw badFamily(fn);
-  if (port === null) {
-    throw new ValueError(
-      `${fn}(): Argument #${portPos} ($port) cannot be null when the socket type is ${
-        familyName(state.family)
-      }`,
-    );
-  }
-  return resolveInet(fn, state, state.family, address, portArg(fn, portPos, port));
+  if (state.family !== AF_INET && state.family !== AF_INET6) throw familyError(fn);
+  return resolveInet(
+    fn,
+    state,
+    state.family,
+    address,
+    inetPortArg(fn, portPos, state.family, port),
+  );
 }
 
 /**
@@ -179,7 +169,7 @@ function getName(
   if (failed(call(state.fd, buf, len), state, fn, msg)) return false;
   const decoded = decodeAddress(buf, Math.min(len[0], buf.length), state.family);
   if (decoded.family !== AF_UNIX && decoded.family !== AF_INET && decoded.family !== AF_INET6) {
-    throw badFamily(fn);
+    throw familyError(fn);
   }
   addressRef.value = decoded.address;
   if (portRef && decoded.port !== undefined) portRef.value = decoded.port;

@@ -171,6 +171,35 @@ export function portArg(fn: string, pos: number, value: number): number {
   return value;
 }
 
+/** Checks a `$length` is not negative (socket_write, socket_send, socket_sendto). */
+export function nonNegativeLength(fn: string, pos: number, length: number): number {
+  if (length < 0) {
+    throw new ValueError(`${fn}(): Argument #${pos} ($length) must be greater than or equal to 0`);
+  }
+  return length;
+}
+
+/**
+ * The port of an AF_INET/AF_INET6 address: PHP's ValueError when it is
+ * missing, and the 0..65535 check.
+ */
+export function inetPortArg(fn: string, pos: number, family: number, port: number | null): number {
+  if (port === null) {
+    const name = family === platform.php.AF_INET ? "AF_INET" : "AF_INET6";
+    throw new ValueError(
+      `${fn}(): Argument #${pos} ($port) cannot be null when the socket type is ${name}`,
+    );
+  }
+  return portArg(fn, pos, port);
+}
+
+/** PHP's ValueError for a socket of a family the function does not handle. */
+export function familyError(fn: string): ValueError {
+  return new ValueError(
+    `${fn}(): Argument #1 ($socket) must be one of AF_UNIX, AF_INET, or AF_INET6`,
+  );
+}
+
 /** PHP's ArgumentCountError for internal functions that count arguments themselves. */
 export function wrongParameterCount(fn: string): ArgumentCountError {
   return new ArgumentCountError(`Wrong parameter count for ${fn}()`);

@@ -14,10 +14,12 @@ import {
   checkArgCount,
   checkOpen,
   dataArg,
+  familyError,
+  inetPortArg,
   intArg,
+  nonNegativeLength,
   optionalIntArg,
   optionalRefArg,
-  portArg,
   refArg,
   socketArg,
   stringArg,
@@ -25,7 +27,6 @@ import {
   wrongParameterCount,
 } from "./args.ts";
 import { bytesToString } from "./bytes.ts";
-import { ValueError } from "./errors.ts";
 import { allowed } from "./permissions.ts";
 import { PHP_BINARY_READ, PHP_NORMAL_READ } from "./read_modes.ts";
 import { failed, isWouldBlock, socketError } from "./report.ts";
@@ -90,12 +91,6 @@ function received(
   return bytesToString(buf.subarray(0, Math.min(r, asked)));
 }
 
-function badFamily(fn: string): ValueError {
-  return new ValueError(
-    `${fn}(): Argument #1 ($socket) must be one of AF_UNIX, AF_INET, or AF_INET6`,
-  );
-}
-
 /**
  * Writes data to a socket (C `write()`).
  *
@@ -126,9 +121,7 @@ export function socket_write(
   const bytes = dataArg(fn, 2, "data", data);
   const len = optionalIntArg(fn, 3, "length", length);
   checkOpen(fn, state);
-  if (len !== null && len < 0) {
-    throw new ValueError(`${fn}(): Argument #3 ($length) must be greater than or equal to 0`);
-  }
+  if (len !== null) nonNegativeLength(fn, 3, len);
   const n = len === null ? bytes.length : Math.min(len, bytes.length);
   const s = sys();
   const r = s.write(state.fd, bytes, n);
@@ -317,9 +310,7 @@ export function socket_send(
   length = intArg(fn, 3, "length", length);
   flags = intArg(fn, 4, "flags", flags);
   checkOpen(fn, state);
-  if (length < 0) {
-    throw new ValueError(`${fn}(): Argument #3 ($length) must be greater than or equal to 0`);
-  }
+  nonNegativeLength(fn, 3, length);
   const s = sys();
   const r = s.send(state.fd, bytes, Math.min(length, bytes.length), toCInt(flags));
   if (failed(r, state, fn, "Unable to write to socket")) return false;
@@ -368,7 +359,7 @@ export function socket_recvfrom(
   checkOpen(fn, state);
   if (length <= 0) return false;
   if (state.family !== AF_UNIX && state.family !== AF_INET && state.family !== AF_INET6) {
-    throw badFamily(fn);
+    throw familyError(fn);
   }
   if (state.family !== AF_UNIX && portRef === null) throw wrongParameterCount(fn);
   const s = sys();
@@ -429,24 +420,16 @@ export function socket_sendto(
   address = stringArg(fn, 5, "address", address);
   const p = optionalIntArg(fn, 6, "port", port);
   checkOpen(fn, state);
-  if (length < 0) {
-    throw new ValueError(`${fn}(): Argument #3 ($length) must be greater than or equal to 0`);
-  }
+  nonNegativeLength(fn, 3, length);
   let addr: SockAddr | null;
   if (state.family === AF_UNIX) {
     const path = unixPathBytes(fn, 5, address);
     const nul = path.indexOf(0);
     addr = unixAddress(path.subarray(0, Math.min(nul < 0 ? path.length : nul, UNIX_PATH_MAX - 1)));
   } else if (state.family === AF_INET || state.family === AF_INET6) {
-    if (p === null) {
-      const name = state.family === AF_INET ? "AF_INET" : "AF_INET6";
-      throw new ValueError(
-        `${fn}(): Argument #6 ($port) cannot be null when the socket type is ${name}`,
-      );
-    }
-    addr = resolveInet(fn, state, state.family, address, portArg(fn, 6, p));
+    addr = resolveInet(fn, state, state.family, address, inetPortArg(fn, 6, state.family, p));
   } else {
-    throw badFamily(fn);
+    throw familyError(fn);
   }
   if (!addr || !allowed(fn, state, "Unable to write to socket", addr, state.family)) return false;
   const s = sys();
