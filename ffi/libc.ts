@@ -61,11 +61,6 @@ export const libcSymbols = {
   close: { parameters: [int /* int fd */], result: int, errno: true },
 
   // Data transfer
-  read: {
-    parameters: [int, /* int fd */ buf, /* void *buf */ size_t /* size_t count */],
-    result: ssize_t,
-    errno: true,
-  },
   write: {
     parameters: [int, /* int fd */ buf, /* const void *buf */ size_t /* size_t count */],
     result: ssize_t,

@@ -88,7 +88,6 @@ export function createPosixSys(platform: PlatformDescriptor): Sys {
     connect: c.connect,
     shutdown: c.shutdown,
     close: c.close,
-    read: c.read,
     write: c.write,
     recv: c.recv,
     send: (h, b, l, f) => c.send(h, b, l, f | noSignal),

@@ -81,8 +81,6 @@ export interface Sys {
   shutdown(h: SocketHandle, how: number): number;
   close(h: SocketHandle): number;
 
-  /** `read()` on POSIX, `recv(..., 0)` on Windows. */
-  read(h: SocketHandle, buf: Uint8Array, len: number): number;
   /** `write()` on POSIX, `send(..., 0)` on Windows. */
   write(h: SocketHandle, buf: Uint8Array, len: number): number;
   recv(h: SocketHandle, buf: Uint8Array, len: number, flags: number): number;
