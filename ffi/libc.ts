@@ -19,137 +19,179 @@ export const libcSymbols = {
 
   // Socket lifecycle
   socket: {
-    parameters: [int, /* int domain */ int, /* int type */ int /* int protocol */],
+    parameters: [
+      int, // int domain
+      int, // int type
+      int, // int protocol
+    ],
     result: int,
     errno: true,
   },
   socketpair: {
     parameters: [
-      int, /* int domain */
-      int, /* int type */
-      int, /* int protocol */
-      buf, /* int sv[2] */
+      int, // int domain
+      int, // int type
+      int, // int protocol
+      buf, // int sv[2]
     ],
     result: int,
     errno: true,
   },
   bind: {
     parameters: [
-      int, /* int fd */
-      buf, /* const struct sockaddr *addr */
-      socklen_t, /* socklen_t len */
+      int, // int fd
+      buf, // const struct sockaddr *addr
+      socklen_t, // socklen_t len
     ],
     result: int,
     errno: true,
   },
-  listen: { parameters: [int, /* int fd */ int /* int backlog */], result: int, errno: true },
+  listen: {
+    parameters: [
+      int, // int fd
+      int, // int backlog
+    ],
+    result: int,
+    errno: true,
+  },
   accept: {
-    parameters: [int, /* int fd */ buf, /* struct sockaddr *addr */ buf /* socklen_t *len */],
+    parameters: [
+      int, // int fd
+      buf, // struct sockaddr *addr
+      buf, // socklen_t *len
+    ],
     result: int,
     errno: true,
   },
   connect: {
     parameters: [
-      int, /* int fd */
-      buf, /* const struct sockaddr *addr */
-      socklen_t, /* socklen_t len */
+      int, // int fd
+      buf, // const struct sockaddr *addr
+      socklen_t, // socklen_t len
     ],
     result: int,
     errno: true,
   },
-  shutdown: { parameters: [int, /* int fd */ int /* int how */], result: int, errno: true },
+  shutdown: {
+    parameters: [
+      int, // int fd
+      int, // int how
+    ],
+    result: int,
+    errno: true,
+  },
   close: { parameters: [int /* int fd */], result: int, errno: true },
 
   // Data transfer
   write: {
-    parameters: [int, /* int fd */ buf, /* const void *buf */ size_t /* size_t count */],
+    parameters: [
+      int, // int fd
+      buf, // const void *buf
+      size_t, // size_t count
+    ],
     result: ssize_t,
     errno: true,
   },
   recv: {
     parameters: [
-      int, /* int fd */
-      buf, /* void *buf */
-      size_t, /* size_t len */
-      int, /* int flags */
+      int, // int fd
+      buf, // void *buf
+      size_t, // size_t len
+      int, // int flags
     ],
     result: ssize_t,
     errno: true,
   },
   send: {
     parameters: [
-      int, /* int fd */
-      buf, /* const void *buf */
-      size_t, /* size_t len */
-      int, /* int flags */
+      int, // int fd
+      buf, // const void *buf
+      size_t, // size_t len
+      int, // int flags
     ],
     result: ssize_t,
     errno: true,
   },
   recvfrom: {
     parameters: [
-      int, /* int fd */
-      buf, /* void *buf */
-      size_t, /* size_t len */
-      int, /* int flags */
-      buf, /* struct sockaddr *src_addr */
-      buf, /* socklen_t *addrlen */
+      int, // int fd
+      buf, // void *buf
+      size_t, // size_t len
+      int, // int flags
+      buf, // struct sockaddr *src_addr
+      buf, // socklen_t *addrlen
     ],
     result: ssize_t,
     errno: true,
   },
   sendto: {
     parameters: [
-      int, /* int fd */
-      buf, /* const void *buf */
-      size_t, /* size_t len */
-      int, /* int flags */
-      buf, /* const struct sockaddr *dest_addr */
-      socklen_t, /* socklen_t addrlen */
+      int, // int fd
+      buf, // const void *buf
+      size_t, // size_t len
+      int, // int flags
+      buf, // const struct sockaddr *dest_addr
+      socklen_t, // socklen_t addrlen
     ],
     result: ssize_t,
     errno: true,
   },
   sendmsg: {
-    parameters: [int, /* int fd */ buf, /* const struct msghdr *msg */ int /* int flags */],
+    parameters: [
+      int, // int fd
+      buf, // const struct msghdr *msg
+      int, // int flags
+    ],
     result: ssize_t,
     errno: true,
   },
   recvmsg: {
-    parameters: [int, /* int fd */ buf, /* struct msghdr *msg */ int /* int flags */],
+    parameters: [
+      int, // int fd
+      buf, // struct msghdr *msg
+      int, // int flags
+    ],
     result: ssize_t,
     errno: true,
   },
 
   // Names and options
   getsockname: {
-    parameters: [int, /* int fd */ buf, /* struct sockaddr *addr */ buf /* socklen_t *len */],
+    parameters: [
+      int, // int fd
+      buf, // struct sockaddr *addr
+      buf, // socklen_t *len
+    ],
     result: int,
     errno: true,
   },
   getpeername: {
-    parameters: [int, /* int fd */ buf, /* struct sockaddr *addr */ buf /* socklen_t *len */],
+    parameters: [
+      int, // int fd
+      buf, // struct sockaddr *addr
+      buf, // socklen_t *len
+    ],
     result: int,
     errno: true,
   },
   getsockopt: {
     parameters: [
-      int, /* int fd */
-      int, /* int level */
-      int, /* int optname */
-      buf, /* void *optval */
-      buf, /* socklen_t *optlen */
+      int, // int fd
+      int, // int level
+      int, // int optname
+      buf, // void *optval
+      buf, // socklen_t *optlen
     ],
     result: int,
     errno: true,
   },
   setsockopt: {
     parameters: [
-      int, /* int fd */
-      int, /* int level */
-      int, /* int optname */
-      buf, /* const void *optval */
-      socklen_t, /* socklen_t optlen */
+      int, // int fd
+      int, // int level
+      int, // int optname
+      buf, // const void *optval
+      socklen_t, // socklen_t optlen
     ],
     result: int,
     errno: true,
@@ -160,12 +202,20 @@ export const libcSymbols = {
   // an int for F_GETFL/F_SETFL, which the SysV x86_64 and AAPCS64 (Linux)
   // conventions pass exactly like a fixed int argument.
   fcntl: {
-    parameters: [int, /* int fd */ int, /* int cmd */ int /* ... int arg */],
+    parameters: [
+      int, // int fd
+      int, // int cmd
+      int, // ... int arg
+    ],
     result: int,
     errno: true,
   },
   poll: {
-    parameters: [buf, /* struct pollfd *fds */ nfds_t, /* nfds_t nfds */ int /* int timeout */],
+    parameters: [
+      buf, // struct pollfd *fds
+      nfds_t, // nfds_t nfds
+      int, // int timeout
+    ],
     result: int,
     errno: true,
   },
@@ -177,26 +227,30 @@ export const libcSymbols = {
 
   // Addresses
   inet_pton: {
-    parameters: [int, /* int af */ buf, /* const char *src */ buf /* void *dst */],
+    parameters: [
+      int, // int af
+      buf, // const char *src
+      buf, // void *dst
+    ],
     result: int,
     errno: true,
   },
   inet_ntop: {
     parameters: [
-      int, /* int af */
-      buf, /* const void *src */
-      buf, /* char *dst */
-      socklen_t, /* socklen_t size */
+      int, // int af
+      buf, // const void *src
+      buf, // char *dst
+      socklen_t, // socklen_t size
     ],
     result: ptr,
     errno: true,
   },
   getaddrinfo: {
     parameters: [
-      buf, /* const char *node */
-      buf, /* const char *service */
-      buf, /* const struct addrinfo *hints */
-      buf, /* struct addrinfo **res */
+      buf, // const char *node
+      buf, // const char *service
+      buf, // const struct addrinfo *hints
+      buf, // struct addrinfo **res
     ],
     result: int,
     errno: true,
