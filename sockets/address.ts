@@ -8,6 +8,7 @@
 import { platform, sys } from "../platform/mod.ts";
 import type { Ref } from "./args.ts";
 import {
+  byteStringArg,
   checkArgCount,
   checkOpen,
   familyError,
@@ -29,7 +30,6 @@ import {
   SOCKADDR_STORAGE_SIZE,
   UNIX_PATH_MAX,
   unixAddress,
-  unixPathBytes,
 } from "./sockaddr.ts";
 import type { Socket, SocketState } from "./socket.ts";
 
@@ -47,7 +47,7 @@ function targetAddress(
   portPos: number,
 ): SockAddr | null {
   if (state.family === AF_UNIX) {
-    const path = unixPathBytes(fn, 2, address);
+    const path = byteStringArg(fn, 2, "address", address);
     if (path.length >= UNIX_PATH_MAX) {
       throw new ValueError(`${fn}(): Argument #2 ($address) must be less than ${UNIX_PATH_MAX}`);
     }

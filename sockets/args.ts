@@ -6,7 +6,7 @@
  */
 
 import { platform } from "../platform/mod.ts";
-import { stringToBytes } from "./bytes.ts";
+import { asBytes, stringToBytes } from "./bytes.ts";
 import { placeholderName } from "./defined.ts";
 import { ArgumentCountError, ValueError } from "./errors.ts";
 import { Socket, stateOf } from "./socket.ts";
@@ -66,8 +66,8 @@ export function socketArg(
 }
 
 /** Throws PHP's `Error` if the socket (argument #1) was closed. */
-export function checkOpen(fn: string, state: SocketState, pos = 1, name = "socket"): void {
-  if (state.fd < 0) throw new Error(`${fn}(): Argument #${pos} ($${name}) has already been closed`);
+export function checkOpen(fn: string, state: SocketState): void {
+  if (state.fd < 0) throw new Error(`${fn}(): Argument #1 ($socket) has already been closed`);
 }
 
 /** {@link socketArg} and {@link checkOpen} for functions whose only argument is the socket. */
@@ -125,23 +125,22 @@ export function stringArg(fn: string, pos: number, name: string, value: unknown)
   throw typeError(fn, pos, name, "string", value);
 }
 
+/** The bytes of a byte-string argument; a character above `\xFF` is a TypeError. */
+export function byteStringArg(fn: string, pos: number, name: string, value: string): Uint8Array {
+  try {
+    return stringToBytes(value);
+  } catch (cause) {
+    throw new TypeError(
+      `${fn}(): Argument #${pos} ($${name}) must be a byte string: ${(cause as Error).message}`,
+      { cause },
+    );
+  }
+}
+
 /** Checks a data argument (byte string or ArrayBufferView) and returns its bytes. */
 export function dataArg(fn: string, pos: number, name: string, value: unknown): Uint8Array {
-  if (typeof value === "string") {
-    try {
-      return stringToBytes(value);
-    } catch (cause) {
-      throw new TypeError(
-        `${fn}(): Argument #${pos} ($${name}) must be a byte string: ${(cause as Error).message}`,
-        {
-          cause,
-        },
-      );
-    }
-  }
-  if (ArrayBuffer.isView(value)) {
-    return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
-  }
+  if (typeof value === "string") return byteStringArg(fn, pos, name, value);
+  if (ArrayBuffer.isView(value)) return asBytes(value);
   throw typeError(fn, pos, name, "string", value);
 }
 

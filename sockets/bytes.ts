@@ -86,8 +86,3 @@ export function asBytes(view: ArrayBufferView): Uint8Array {
     ? view
     : new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
 }
-
-/** True for the values accepted as data: a string or an ArrayBufferView. */
-export function isData(value: unknown): value is string | ArrayBufferView {
-  return typeof value === "string" || ArrayBuffer.isView(value);
-}

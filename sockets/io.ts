@@ -11,6 +11,7 @@
 import { platform, sys } from "../platform/mod.ts";
 import type { Ref } from "./args.ts";
 import {
+  byteStringArg,
   checkArgCount,
   checkOpen,
   dataArg,
@@ -37,7 +38,6 @@ import {
   SOCKADDR_STORAGE_SIZE,
   UNIX_PATH_MAX,
   unixAddress,
-  unixPathBytes,
 } from "./sockaddr.ts";
 import type { Socket, SocketState } from "./socket.ts";
 
@@ -423,7 +423,7 @@ export function socket_sendto(
   nonNegativeLength(fn, 3, length);
   let addr: SockAddr | null;
   if (state.family === AF_UNIX) {
-    const path = unixPathBytes(fn, 5, address);
+    const path = byteStringArg(fn, 5, "address", address);
     const nul = path.indexOf(0);
     addr = unixAddress(path.subarray(0, Math.min(nul < 0 ? path.length : nul, UNIX_PATH_MAX - 1)));
   } else if (state.family === AF_INET || state.family === AF_INET6) {

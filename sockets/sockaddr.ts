@@ -7,7 +7,7 @@
  */
 
 import { platform, sys } from "../platform/mod.ts";
-import { bytesToString, stringToBytes } from "./bytes.ts";
+import { bytesToString } from "./bytes.ts";
 import { warn } from "./errors.ts";
 import { socketError } from "./report.ts";
 import type { SocketState } from "./socket.ts";
@@ -203,18 +203,4 @@ function scopeId(fn: string, address: string): number {
   const index = sys().ifNameToIndex(scope);
   if (index === 0) warn(fn, `No interface with name "${scope}" could be found`);
   return index;
-}
-
-/** The bytes of an AF_UNIX path argument (a byte string). */
-export function unixPathBytes(fn: string, pos: number, path: string): Uint8Array {
-  try {
-    return stringToBytes(path);
-  } catch (cause) {
-    throw new TypeError(
-      `${fn}(): Argument #${pos} ($address) must be a byte string: ${(cause as Error).message}`,
-      {
-        cause,
-      },
-    );
-  }
 }
