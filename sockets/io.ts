@@ -372,10 +372,10 @@ export function socket_recvfrom(
   if (failed(r, state, fn, msg)) return false;
   const decoded = decodeAddress(from, Math.min(fromLen[0], from.length), state.family);
   dataRef.value = received(state, buf, r, asked, flags);
-  addressRef.value = decoded.family === state.family
-    ? decoded.address
-    : decodeAddress(from, 0, state.family).address;
-  if (portRef && state.family !== AF_UNIX) portRef.value = decoded.port ?? 0;
+  // With no sender address (an unbound AF_UNIX peer, a connected TCP socket)
+  // decodeAddress() gives the family's empty address, as PHP prints it.
+  addressRef.value = decoded.address;
+  if (portRef && decoded.port !== undefined) portRef.value = decoded.port;
   return r;
 }
 
