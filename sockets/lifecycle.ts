@@ -22,7 +22,6 @@ import { allowed } from "./permissions.ts";
 import { failed, globalError } from "./report.ts";
 import { decodeAddress, inetAddress, SOCKADDR_STORAGE_SIZE } from "./sockaddr.ts";
 import { closeState, newSocket, type Socket } from "./socket.ts";
-import type { SocketState } from "./socket.ts";
 
 const P = platform.php;
 const TYPE_FLAGS = (P.SOCK_NONBLOCK ?? 0) | (P.SOCK_CLOEXEC ?? 0);
@@ -153,13 +152,14 @@ export function socket_create_listen(port: number, backlog: number = P.SOMAXCONN
   backlog = intArg(fn, 2, "backlog", backlog);
   const s = sys();
   const addr = inetAddress(new Uint8Array(4), port);
-  const temp: SocketState = { fd: -1, family: P.AF_INET, error: 0, blocking: true };
+  // PHP records these failures on a temporary socket object that is then
+  // discarded, so only the global code is observable: report with no socket.
   const fd = s.socket(P.AF_INET, P.SOCK_STREAM, 0);
-  if (failed(fd, temp, fn, "unable to create listening socket")) return false;
+  if (failed(fd, null, fn, "unable to create listening socket")) return false;
   const bindMsg = "unable to bind to given address";
-  const listening = allowed(fn, temp, bindMsg, addr, P.AF_INET)
-    && !failed(s.bind(fd, addr.bytes, addr.length), temp, fn, bindMsg)
-    && !failed(s.listen(fd, toCInt(backlog)), temp, fn, "unable to listen on socket");
+  const listening = allowed(fn, null, bindMsg, addr, P.AF_INET)
+    && !failed(s.bind(fd, addr.bytes, addr.length), null, fn, bindMsg)
+    && !failed(s.listen(fd, toCInt(backlog)), null, fn, "unable to listen on socket");
   if (!listening) {
     s.close(fd);
     return false;

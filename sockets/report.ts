@@ -17,7 +17,7 @@ export function isWouldBlock(code: number): boolean {
 }
 
 /** PHP's `msg [code]: strerror` text, with an optional explanation appended. */
-export function errorText(msg: string, code: number, detail = ""): string {
+function errorText(msg: string, code: number, detail = ""): string {
   return `${msg} [${code}]: ${sys().strerror(code)}${detail}`;
 }
 
