@@ -9,14 +9,13 @@
  * @module
  */
 
+import { signedToNumber, toBigInt, unsignedToNumber } from "./_wide.ts";
 import { wrapCall } from "./_wrap.ts";
 import type { Conversion } from "./_wrap.ts";
 import type { LibrarySpec, NativeLibrary, PermissionQuery, Runtime } from "./native.ts";
 import { WIDE_TYPES } from "./types.ts";
 import type { FfiType, SymbolTable } from "./types.ts";
 
-const toBigInt = (v: number | bigint): bigint => typeof v === "bigint" ? v : BigInt(v);
-const toNumber = (v: number | bigint): number => typeof v === "number" ? v : Number(v);
 const toPointer = (v: bigint): Deno.PointerValue => Deno.UnsafePointer.create(v);
 const fromPointer = (p: Deno.PointerValue): bigint => p === null ? 0n : Deno.UnsafePointer.value(p);
 
@@ -27,7 +26,8 @@ function argConversion(t: FfiType): Conversion | null {
 }
 
 function resultConversion(t: FfiType): Conversion | null {
-  if (WIDE_TYPES.has(t)) return toNumber as Conversion;
+  if (t === "i64" || t === "isize") return signedToNumber as Conversion;
+  if (t === "u64" || t === "usize") return unsignedToNumber as Conversion;
   if (t === "pointer") return fromPointer as Conversion;
   return null;
 }
