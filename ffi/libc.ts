@@ -258,6 +258,18 @@ export const libcSymbols = {
   freeaddrinfo: { parameters: [ptr /* struct addrinfo *res */], result: "void" },
   gethostbyname: { parameters: [buf /* const char *name */], result: ptr }, // struct hostent *
   if_nametoindex: { parameters: [buf /* const char *ifname */], result: uint, errno: true },
+
+  // Network interfaces (multicast interface index <-> IPv4 address)
+  if_indextoname: {
+    parameters: [
+      uint, // unsigned int ifindex
+      buf, // char *ifname (IF_NAMESIZE bytes)
+    ],
+    result: ptr,
+    errno: true,
+  },
+  getifaddrs: { parameters: [buf /* struct ifaddrs **ifap */], result: int, errno: true },
+  freeifaddrs: { parameters: [ptr /* struct ifaddrs *ifa */], result: "void" },
 } as const satisfies SymbolTable;
 
 /** The type of {@link libcSymbols}. */

@@ -27,6 +27,11 @@ export interface PlatformDescriptor {
   readonly native: Readonly<Record<string, number>>;
   /** Struct layouts, by C struct name. */
   readonly structs: Readonly<Record<string, StructLayout>>;
+  /**
+   * `[level, option]` pairs whose `getsockopt()` value is a new descriptor
+   * the caller owns (Linux `SO_PEERPIDFD`); the module never leaks it.
+   */
+  readonly descriptorOptions?: readonly (readonly [level: number, option: number])[];
   /** The cmsg rules: header size, alignment of lengths, offset of the data. */
   readonly cmsg: {
     readonly headerSize: number;

@@ -736,4 +736,6 @@ export const linux: PlatformDescriptor = {
     uid_t: { size: 4, fields: {} },
   },
   cmsg: { headerSize: 16, align: 8, dataOffset: 16 },
+  // SOL_SOCKET, SO_PEERPIDFD (Linux 6.5+; asm-generic/socket.h, not in the facts).
+  descriptorOptions: [[1, 77]],
 };

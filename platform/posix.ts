@@ -14,7 +14,14 @@ import { runtime } from "../ffi/load.ts";
 import type { NativeLibrary } from "../ffi/load.ts";
 import type { PlatformDescriptor } from "./descriptor.ts";
 import { Ready } from "./sys.ts";
-import type { AddrInfoEntry, AddrInfoHints, HostLookup, SocketHandle, Sys } from "./sys.ts";
+import type {
+  AddrInfoEntry,
+  AddrInfoHints,
+  HostLookup,
+  InterfaceAddress,
+  SocketHandle,
+  Sys,
+} from "./sys.ts";
 
 // struct hostent is the same on every LP64 libc:
 // char *h_name @0; char **h_aliases @8; int h_addrtype @16; int h_length @20; char **h_addr_list @24.
@@ -22,6 +29,13 @@ const HOSTENT_ADDRTYPE = 16;
 const HOSTENT_LENGTH = 20;
 const HOSTENT_ADDR_LIST = 24;
 const POINTER_SIZE = 8;
+
+// struct ifaddrs is the same on glibc, macOS and FreeBSD (LP64):
+// struct ifaddrs *ifa_next @0; char *ifa_name @8; unsigned ifa_flags @16; struct sockaddr *ifa_addr @24.
+const IFADDRS_NEXT = 0;
+const IFADDRS_NAME = 8;
+const IFADDRS_ADDR = 24;
+const IF_NAMESIZE = 16;
 
 /** Encodes a JS string as a NUL-terminated C string (one byte per code unit). */
 function cString(text: string): Uint8Array {
@@ -77,6 +91,26 @@ export function createPosixSys(platform: PlatformDescriptor): Sys {
       canonname: canon === 0n ? null : cText(canon),
     };
   }
+
+  const S = platform.structs;
+  const addrSize: Record<number, number> = {
+    [platform.php.AF_INET]: S.sockaddr_in.size,
+    [platform.php.AF_INET6]: S.sockaddr_in6.size,
+  };
+  const familyAt = platform.sockaddrHasLen ? 1 : 0;
+
+  /** Copies one getifaddrs() entry's address, or null for families not needed. */
+  function readInterfaceAddress(p: bigint): InterfaceAddress | null {
+    const sa = runtime.readPointer(p, IFADDRS_ADDR);
+    if (sa === 0n) return null;
+    const family = runtime.copyOut(sa, 2)[familyAt];
+    const size = addrSize[family];
+    if (size === undefined) return null;
+    const name = cText(runtime.readPointer(p, IFADDRS_NAME));
+    return { name, family, addr: runtime.copyOut(sa, size) };
+  }
+
+  const fprog = S.sock_fprog;
 
   return {
     lastError: lib.lastError,
@@ -189,5 +223,36 @@ export function createPosixSys(platform: PlatformDescriptor): Sys {
     },
     hErrno: () => runtime.readI32(hErrno, 0),
     ifNameToIndex: (name) => c.if_nametoindex(cString(name)),
+
+    sockatmark: c.sockatmark,
+    ifIndexToName(index: number): string | null {
+      const out = new Uint8Array(IF_NAMESIZE);
+      if (c.if_indextoname(index, out) === 0n) return null;
+      return latin1(out.subarray(0, out.indexOf(0)));
+    },
+    interfaceAddresses(): InterfaceAddress[] | number {
+      const list = new BigUint64Array(1);
+      if (c.getifaddrs(list) < 0) return -1;
+      const out: InterfaceAddress[] = [];
+      try {
+        for (let p = list[0]; p !== 0n; p = runtime.readPointer(p, IFADDRS_NEXT)) {
+          const entry = readInterfaceAddress(p);
+          if (entry) out.push(entry);
+        }
+      } finally {
+        c.freeifaddrs(list[0]);
+      }
+      return out;
+    },
+    setsockoptFilter(h, level, option, program, count): number {
+      // struct sock_fprog { unsigned short len; struct sock_filter *filter; }:
+      // `program` stays referenced by this frame until setsockopt returns,
+      // and the kernel copies the instructions during the call.
+      const prog = new Uint8Array(fprog.size);
+      const dv = new DataView(prog.buffer);
+      dv.setUint16(fprog.fields.len[0], count, true);
+      dv.setBigUint64(fprog.fields.filter[0], runtime.addressOf(program), true);
+      return c.setsockopt(h, level, option, prog, prog.length);
+    },
   };
 }

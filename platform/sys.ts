@@ -164,4 +164,35 @@ export interface Sys {
   hErrno(): number;
   /** The index of a network interface, 0 if there is none by that name. */
   ifNameToIndex(name: string): number;
+
+  /** `sockatmark()`: 1 at the out-of-band mark, 0 before it, -1 on failure. */
+  sockatmark(h: SocketHandle): number;
+  /** The name of the network interface with this index, `null` if there is none. */
+  ifIndexToName(index: number): string | null;
+  /**
+   * The addresses of the network interfaces (`getifaddrs()`), or -1 with
+   * {@link Sys.lastError} set. Entries without an address are left out.
+   */
+  interfaceAddresses(): InterfaceAddress[] | number;
+  /**
+   * `setsockopt(level, option, struct sock_fprog)` for a classic BPF program
+   * of `count` 8-byte instructions (`struct sock_filter`).
+   */
+  setsockoptFilter(
+    h: SocketHandle,
+    level: number,
+    option: number,
+    program: Uint8Array,
+    count: number,
+  ): number;
+}
+
+/** One address of a network interface, copied out of `getifaddrs()`. */
+export interface InterfaceAddress {
+  /** The interface name, e.g. `lo`. */
+  readonly name: string;
+  /** The address family (platform value). */
+  readonly family: number;
+  /** The socket address bytes (`sockaddr_in`, `sockaddr_in6`, ...). */
+  readonly addr: Uint8Array;
 }

@@ -149,9 +149,7 @@ const names = readdirSync(DIR)
  * Twins whose functions are not implemented yet, with the issue that brings
  * them. Their PHP side is still checked; the twin is reported as skipped.
  */
-const PENDING: Readonly<Record<string, string>> = {
-  closed_select_options: "socket_get_option/socket_set_option/socket_select arrive with issue #3",
-};
+const PENDING: Readonly<Record<string, string>> = {};
 
 describe("conformance with PHP 8.2", () => {
   test("there are conformance scripts to run", () => {
