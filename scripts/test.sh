@@ -67,6 +67,8 @@ fi
 deno=node_modules/.bin/deno
 bun=node_modules/.bin/bun
 limit=${PHP_SOCKETS_TEST_TIMEOUT:-300}
+# socket_select's test holds 4,000 descriptors: lift the soft limit to the hard one.
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
