@@ -26,6 +26,7 @@ import {
   socket_create,
   socket_get_option,
   socket_last_error,
+  socket_select,
   socket_set_option,
   SOL_SOCKET,
   SOL_TCP,
@@ -38,6 +39,8 @@ import {
   closeAll,
   ok,
   openDescriptors,
+  portOf,
+  tcpListener,
   tcpPair,
   tempDir,
   unixPair,
@@ -181,6 +184,48 @@ describe("socket_set_option() then socket_get_option() for integer options", () 
         });
       });
     }
+  }
+});
+
+describe("struct-valued options, for IPv4 and IPv6", () => {
+  for (const family of [AF_INET, AF_INET6]) {
+    const fam = family === AF_INET ? "IPv4" : "IPv6";
+    test(`SO_LINGER and SO_SNDTIMEO read back as PHP arrays on ${fam}`, () => {
+      withSocket(family, SOCK_STREAM, (s) => {
+        assertStrictEquals(
+          socket_set_option(s, SOL_SOCKET, SO_LINGER, { l_onoff: 1, l_linger: 3 }),
+          true,
+        );
+        assertEquals(socket_get_option(s, SOL_SOCKET, SO_LINGER), { l_onoff: 1, l_linger: 3 });
+        assertStrictEquals(
+          socket_set_option(s, SOL_SOCKET, consts.SO_SNDTIMEO, { sec: 2, usec: 500000 }),
+          true,
+        );
+        assertEquals(socket_get_option(s, SOL_SOCKET, consts.SO_SNDTIMEO), {
+          sec: 2,
+          usec: 500000,
+        });
+      });
+    });
+
+    test(`SO_ERROR holds ECONNREFUSED after a refused non-blocking connect on ${fam}`, () => {
+      // A port nothing listens on: listen on one, then close it.
+      const listener = tcpListener(family);
+      const port = portOf(listener);
+      socket_close(listener);
+      withSocket(family, SOCK_STREAM, (s) => {
+        mod.socket_set_nonblock(s);
+        captureWarnings(() =>
+          mod.socket_connect(s, family === AF_INET ? "127.0.0.1" : "::1", port)
+        );
+        assertStrictEquals(socket_select(null, [s], null, 1), 1);
+        assertStrictEquals(
+          socket_get_option(s, SOL_SOCKET, consts.SO_ERROR),
+          consts.SOCKET_ECONNREFUSED,
+        );
+        assertStrictEquals(socket_get_option(s, SOL_SOCKET, consts.SO_ERROR), 0);
+      });
+    });
   }
 });
 
