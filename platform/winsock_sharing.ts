@@ -44,7 +44,9 @@ export function createSharing(
 
   return {
     infoSize: info.size,
-    familyOffset: info.fields.iAddressFamily[0],
+    // The A and W forms share every field before szProtocol (facts record
+    // the A form's size and szProtocol only).
+    familyOffset: platform.structs.WSAPROTOCOL_INFOW.fields.iAddressFamily[0],
     duplicate(h: SocketHandle, pid: number, out: Uint8Array): number {
       return w.WSADuplicateSocketA(h, pid >>> 0, out);
     },

@@ -64,8 +64,10 @@ fi
 
 # --- runners -----------------------------------------------------------------
 
-deno=node_modules/.bin/deno
-bun=node_modules/.bin/bun
+# PHP_SOCKETS_DENO / PHP_SOCKETS_BUN replace the runtimes (scripts/test-windows.sh
+# runs the Windows builds under Wine this way).
+deno=${PHP_SOCKETS_DENO:-node_modules/.bin/deno}
+bun=${PHP_SOCKETS_BUN:-node_modules/.bin/bun}
 limit=${PHP_SOCKETS_TEST_TIMEOUT:-300}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
