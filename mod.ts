@@ -69,5 +69,11 @@ export {
   socket_shutdown,
 } from "./sockets/lifecycle.ts";
 
+export {
+  socket_wsaprotocol_info_export,
+  socket_wsaprotocol_info_import,
+  socket_wsaprotocol_info_release,
+} from "./sockets/wsaprotocol.ts";
+
 export * from "./sockets/constants.ts";
 export { PHP_BINARY_READ, PHP_NORMAL_READ } from "./sockets/read_modes.ts";
