@@ -139,7 +139,7 @@ in_wine() { # log-file shell-command
     mount --bind -o ro "$shared" "$c/root/src/shared"
     mount --bind "$c" "$c/root/cache"
     exec chroot "$c/root" env -i PATH=/usr/bin:/bin HOME=/root WINEPREFIX=/cache/prefix \
-      WINEDEBUG=-all NO_COLOR=1 DENO_NO_UPDATE_CHECK=1 RUST_BACKTRACE=0 \
+      WINEDEBUG=-all NO_COLOR=1 DENO_NO_UPDATE_CHECK=1 RUST_BACKTRACE=0 PHP_SOCKETS_NETNS=1 \
       sh -c "cd /src/repo && wineboot -i >/dev/null 2>&1; $*; rc=\$?; wineserver -k; exit \$rc"
   ' sh "$cache" "$root" "$shared" "$quoted" 2>&1 | tr -d '\r' | tee "$log"
   return "${PIPESTATUS[0]}"
