@@ -270,13 +270,17 @@ export function createWinsockSys(platform: PlatformDescriptor): Sys {
       }
       const r = c.WSAPoll(raw, count, timeoutMs);
       if (r < 0) return r;
+      // Count the entries with news as POSIX does: Wine leaves POLLNVAL
+      // entries out of WSAPoll's own count.
+      let ready = 0;
       for (let i = 0; i < count; i++) {
         const bits = dv.getUint16(i * pollfd.size + reventsAt, true);
-        let ready = 0;
-        for (const [portable, native] of fromPoll) if (bits & native) ready |= portable;
-        revents[i] = ready;
+        let got = 0;
+        for (const [portable, native] of fromPoll) if (bits & native) got |= portable;
+        revents[i] = got;
+        if (got !== 0) ready++;
       }
-      return r;
+      return ready;
     },
 
     strerror(code: number): string {

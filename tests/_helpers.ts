@@ -190,3 +190,12 @@ export function localPair(type: number = SOCK_STREAM): [Socket, Socket] {
 export function phpWarning(fn: string, msg: string, code: number): string {
   return `${fn}(): ${msg} [${code}]: ${socket_strerror(code)}`;
 }
+
+/**
+ * `skip` option for a test that counts open descriptors: POSIX descriptors
+ * are small numbers that {@link openDescriptors} can enumerate; Windows
+ * handles are not.
+ */
+export const countsDescriptors: string | false = platform.os === "windows"
+  ? "Windows socket handles cannot be enumerated by number"
+  : false;

@@ -51,7 +51,10 @@ describe("socket_read() in PHP_NORMAL_READ mode", () => {
     }
   });
 
-  test("on a datagram socket each byte read consumes a whole datagram, as in PHP", () => {
+  test("on a datagram socket each byte read consumes a whole datagram, as in PHP", {
+    // Winsock fails a short datagram read with WSAEMSGSIZE (PHP warns there).
+    skip: linuxOnly("silent datagram truncation"),
+  }, () => {
     const [a, b] = pair(SOCK_DGRAM);
     try {
       for (const d of ["ab\n", "c\n", "\n", "zz"]) socket_write(a, d);
