@@ -79,5 +79,11 @@ export type { OptionValue } from "./sockets/options.ts";
 export { socket_select } from "./sockets/select.ts";
 export type { SocketArray } from "./sockets/select.ts";
 
+export {
+  socket_wsaprotocol_info_export,
+  socket_wsaprotocol_info_import,
+  socket_wsaprotocol_info_release,
+} from "./sockets/wsaprotocol.ts";
+
 export * from "./sockets/constants.ts";
 export { PHP_BINARY_READ, PHP_NORMAL_READ } from "./sockets/read_modes.ts";

@@ -1,6 +1,7 @@
 /**
- * {@link Sys} over the POSIX C library (glibc today; macOS and FreeBSD use
- * the same calls with their own descriptor).
+ * {@link Sys} over the POSIX C library: glibc on Linux, libSystem on macOS,
+ * FreeBSD's libc, each through its descriptor (error accessors, SIGPIPE
+ * guard, `fcntl` declaration).
  *
  * The library is opened on first use. Every failing call's `errno` is read by
  * the adapter right after the call (see `ffi/_wrap.ts`).
@@ -8,10 +9,11 @@
  * @module
  */
 
-import { libcSymbols } from "../ffi/libc.ts";
+import { errorLocation, fcntlStackVariadic, libcSymbols } from "../ffi/libc.ts";
 import type { LibcSymbols } from "../ffi/libc.ts";
 import { runtime } from "../ffi/load.ts";
 import type { NativeLibrary } from "../ffi/load.ts";
+import type { FfiSymbol } from "../ffi/types.ts";
 import type { PlatformDescriptor } from "./descriptor.ts";
 import { Ready } from "./sys.ts";
 import type {
@@ -50,17 +52,46 @@ function latin1(bytes: Uint8Array): string {
   return s;
 }
 
+/**
+ * The libc symbol table for a platform: glibc's error accessors replaced by
+ * the platform's own (`__error`, `__h_errno`), and `fcntl` declared for the
+ * calling convention of the running CPU.
+ */
+function symbolsFor(platform: PlatformDescriptor): LibcSymbols {
+  const { __errno_location: _e, __h_errno_location: _h, ...rest } = libcSymbols;
+  const table: Record<string, FfiSymbol> = { ...rest, [platform.errnoSymbol]: errorLocation };
+  if (platform.hErrnoSymbol !== null) table[platform.hErrnoSymbol] = errorLocation;
+  if (stackVariadic(platform)) table.fcntl = fcntlStackVariadic;
+  return table as unknown as LibcSymbols;
+}
+
+function stackVariadic(platform: PlatformDescriptor): boolean {
+  return platform.variadicOnStack.includes(runtime.arch);
+}
+
 /** Creates the POSIX {@link Sys} for a platform descriptor. */
 export function createPosixSys(platform: PlatformDescriptor): Sys {
   const n = platform.native;
   const lib: NativeLibrary<LibcSymbols> = runtime.open({
     paths: platform.libraries,
-    symbols: libcSymbols,
-    lastError: { symbol: "__errno_location", via: "location" },
+    symbols: symbolsFor(platform),
+    lastError: { symbol: platform.errnoSymbol as "__errno_location", via: "location" },
   });
   const c = lib.fn;
-  const noSignal = n.MSG_NOSIGNAL ?? 0;
-  const hErrno = c.__h_errno_location();
+  const fns = c as unknown as Record<string, (...a: unknown[]) => unknown>;
+  const noSignal = platform.noSigpipe === "MSG_NOSIGNAL" ? n.MSG_NOSIGNAL : 0;
+  const hErrnoAt = platform.hErrnoSymbol === null ? null : fns[platform.hErrnoSymbol]() as bigint;
+  /** macOS has no h_errno accessor to call: report "host not found" (HOST_NOT_FOUND = 1). */
+  const readHErrno = (): number => hErrnoAt === null ? 1 : runtime.readI32(hErrnoAt, 0);
+  const fcntl: (h: SocketHandle, cmd: number, arg: number) => number = stackVariadic(platform)
+    ? (h, cmd, arg) => fns.fcntl(h, cmd, 0, 0, 0, 0, 0, 0, arg) as number
+    : c.fcntl;
+  // SO_NOSIGPIPE (macOS, FreeBSD) is set on every socket this process makes.
+  const one = new Uint8Array(new Int32Array([1]).buffer);
+  const guard = (h: SocketHandle): SocketHandle => {
+    if (h >= 0) c.setsockopt(h, n.SOL_SOCKET, n.SO_NOSIGPIPE, one, 4);
+    return h;
+  };
   const pollfd = platform.structs.pollfd;
   const [pfFd] = pollfd.fields.fd;
   const [pfEvents] = pollfd.fields.events;
@@ -114,11 +145,19 @@ export function createPosixSys(platform: PlatformDescriptor): Sys {
 
   return {
     lastError: lib.lastError,
-    socket: c.socket,
-    socketpair: c.socketpair,
+    socket: platform.noSigpipe !== "SO_NOSIGPIPE"
+      ? c.socket
+      : (d, t, p) => guard(c.socket(d, t, p)),
+    socketpair: platform.noSigpipe !== "SO_NOSIGPIPE" ? c.socketpair : (d, t, p, pair) => {
+      const r = c.socketpair(d, t, p, pair);
+      if (r === 0) { for (const h of pair) guard(h); }
+      return r;
+    },
     bind: c.bind,
     listen: c.listen,
-    accept: c.accept,
+    accept: platform.noSigpipe !== "SO_NOSIGPIPE"
+      ? c.accept
+      : (h, addr, len) => guard(c.accept(h, addr, len)),
     connect: c.connect,
     shutdown: c.shutdown,
     close: c.close,
@@ -133,15 +172,15 @@ export function createPosixSys(platform: PlatformDescriptor): Sys {
     setsockopt: c.setsockopt,
 
     isNonBlocking(h: SocketHandle): number {
-      const flags = c.fcntl(h, n.F_GETFL, 0);
+      const flags = fcntl(h, n.F_GETFL, 0);
       if (flags < 0) return -1;
       return (flags & n.O_NONBLOCK) !== 0 ? 1 : 0;
     },
     setNonBlocking(h: SocketHandle, nonBlocking: boolean): number {
-      const flags = c.fcntl(h, n.F_GETFL, 0);
+      const flags = fcntl(h, n.F_GETFL, 0);
       if (flags < 0) return -1;
       const next = nonBlocking ? flags | n.O_NONBLOCK : flags & ~n.O_NONBLOCK;
-      return next === flags ? 0 : c.fcntl(h, n.F_SETFL, next);
+      return next === flags ? 0 : fcntl(h, n.F_SETFL, next);
     },
 
     poll(handles, events, revents, timeoutMs): number {
@@ -180,7 +219,7 @@ export function createPosixSys(platform: PlatformDescriptor): Sys {
     },
     gethostbyname(name: string): HostLookup | number {
       const he = c.gethostbyname(cString(name));
-      if (he === 0n) return runtime.readI32(hErrno, 0);
+      if (he === 0n) return readHErrno();
       const family = runtime.readI32(he, HOSTENT_ADDRTYPE);
       const length = runtime.readI32(he, HOSTENT_LENGTH);
       const list = runtime.readPointer(he, HOSTENT_ADDR_LIST);
@@ -221,7 +260,7 @@ export function createPosixSys(platform: PlatformDescriptor): Sys {
       }
       return entries;
     },
-    hErrno: () => runtime.readI32(hErrno, 0),
+    hErrno: readHErrno,
     ifNameToIndex: (name) => c.if_nametoindex(cString(name)),
 
     sockatmark: c.sockatmark,
@@ -254,5 +293,8 @@ export function createPosixSys(platform: PlatformDescriptor): Sys {
       dv.setBigUint64(fprog.fields.filter[0], runtime.addressOf(program), true);
       return c.setsockopt(h, level, option, prog, prog.length);
     },
+
+    sendmsg: (h, msg, flags) => c.sendmsg(h, msg, flags | noSignal),
+    recvmsg: c.recvmsg,
   };
 }

@@ -15,7 +15,15 @@ import { resolveInet } from "./sockaddr.ts";
 import type { SocketState } from "./socket.ts";
 
 const { AF_INET, AF_INET6 } = platform.php;
-const { ENODEV, EADDRNOTAVAIL } = platform.native;
+const N = platform.native;
+const { ENODEV, EADDRNOTAVAIL } = N;
+/**
+ * Whether PHP's `MCAST_*` constants are the RFC 3678 options (`group_req`).
+ * Where they are not (macOS), PHP defines `MCAST_JOIN_GROUP` and
+ * `MCAST_LEAVE_GROUP` as `IP_ADD_MEMBERSHIP`/`IP_DROP_MEMBERSHIP` and builds
+ * `ip_mreq`/`ipv6_mreq` itself.
+ */
+const RFC3678 = platform.php.MCAST_JOIN_GROUP === N.MCAST_JOIN_GROUP;
 const S = platform.structs;
 const IN_ADDR = S.sockaddr_in.fields.sin_addr[0];
 const MAX_INDEX = 4294967295;
@@ -150,6 +158,7 @@ export function setMcastOption(
   const index = given === undefined ? 0 : interfaceIndex(fn, given);
   if (index === null) return false;
 
+  if (!RFC3678) return setMembership(fn, state, level, option, group, index);
   const layout = needsSource ? S.group_source_req : S.group_req;
   const f = layout.fields;
   const req = new Uint8Array(layout.size);
@@ -158,6 +167,44 @@ export function setMcastOption(
   req.set(group, (needsSource ? f.gsr_group : f.gr_group)[0]);
   if (source) req.set(source, f.gsr_source[0]);
   if (sys().setsockopt(state.fd, level, option, req, req.length) < 0) {
+    socketError(state, fn, "Unable to set socket option", sys().lastError());
+    return false;
+  }
+  return true;
+}
+
+/**
+ * Join or leave without RFC 3678 (macOS), as PHP does there: `ip_mreq` with
+ * the interface's IPv4 address, or `ipv6_mreq` with its index.
+ */
+function setMembership(
+  fn: string,
+  state: SocketState,
+  level: number,
+  option: number,
+  group: Uint8Array,
+  index: number,
+): boolean {
+  const join = option === platform.php.MCAST_JOIN_GROUP;
+  let req: Uint8Array;
+  let name: number;
+  if (state.family === AF_INET) {
+    const f = S.ip_mreq.fields;
+    const iface = interfaceIPv4(fn, index);
+    if (iface === null) return false;
+    req = new Uint8Array(S.ip_mreq.size);
+    req.set(group.subarray(IN_ADDR, IN_ADDR + 4), f.imr_multiaddr[0]);
+    req.set(iface, f.imr_interface[0]);
+    name = join ? N.IP_ADD_MEMBERSHIP : N.IP_DROP_MEMBERSHIP;
+  } else {
+    const f = S.ipv6_mreq.fields;
+    const at = S.sockaddr_in6.fields.sin6_addr[0];
+    req = new Uint8Array(S.ipv6_mreq.size);
+    req.set(group.subarray(at, at + 16), f.ipv6mr_multiaddr[0]);
+    new DataView(req.buffer).setUint32(f.ipv6mr_interface[0], index, true);
+    name = join ? N.IPV6_JOIN_GROUP : N.IPV6_LEAVE_GROUP;
+  }
+  if (sys().setsockopt(state.fd, level, name, req, req.length) < 0) {
     socketError(state, fn, "Unable to set socket option", sys().lastError());
     return false;
   }

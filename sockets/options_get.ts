@@ -113,6 +113,13 @@ function solSocket(
     }
     case P.SO_RCVTIMEO:
     case P.SO_SNDTIMEO: {
+      if (platform.socketTimeout === "milliseconds") {
+        // Windows: a DWORD of milliseconds.
+        const bytes = get(4);
+        if (!bytes) return false;
+        const ms = new DataView(bytes.buffer, bytes.byteOffset, 4).getUint32(0, true);
+        return { sec: Math.trunc(ms / 1000), usec: (ms % 1000) * 1000 };
+      }
       const bytes = get(S.timeval.size);
       return bytes && struct(bytes, S.timeval, { sec: "tv_sec", usec: "tv_usec" });
     }

@@ -20,6 +20,7 @@ const S = platform.structs;
 const INT_MIN = -2147483648;
 const INT_MAX = 2147483647;
 const LINGER_MAX = 65535;
+const DWORD_MAX = 4294967295;
 
 // Classic BPF: "load the ancillary word at SKF_AD_OFF + k; return it".
 const BPF_LD_W_ABS = 0x20;
@@ -78,6 +79,24 @@ function structValue(
   return out;
 }
 
+/** Windows' `SO_RCVTIMEO`/`SO_SNDTIMEO`: `{sec, usec}` as a DWORD of milliseconds. */
+function milliseconds(fn: string, value: unknown): Uint8Array {
+  const timeval = new DataView(
+    structValue(fn, value, { size: 16, fields: { sec: [0, 8], usec: [8, 8] } }, {
+      sec: "sec",
+      usec: "usec",
+    }).buffer,
+  );
+  const ms = Number(timeval.getBigInt64(0, true)) * 1000
+    + Math.trunc(Number(timeval.getBigInt64(8, true)) / 1000);
+  if (ms < 0 || ms > DWORD_MAX) {
+    throw valueError(fn, `must be a timeout between 0 and ${DWORD_MAX} milliseconds`);
+  }
+  const out = new Uint8Array(4);
+  new DataView(out.buffer).setUint32(0, ms, true);
+  return out;
+}
+
 /** `SO_ATTACH_REUSEPORT_CBPF`: 0 detaches, `SKF_AD_CPU`/`SKF_AD_QUEUE` install PHP's program. */
 function reuseportFilter(fn: string, state: SocketState, level: number, value: unknown): boolean {
   const k = toPhpInt(value);
@@ -91,7 +110,7 @@ function reuseportFilter(fn: string, state: SocketState, level: number, value: u
     dv.setUint16(ins.fields.code[0], BPF_LD_W_ABS, true);
     dv.setUint32(ins.fields.k[0], (P.SKF_AD_OFF + k) >>> 0, true);
     dv.setUint16(ins.size + ins.fields.code[0], BPF_RET_A, true);
-    r = sys().setsockoptFilter(state.fd, level, P.SO_ATTACH_REUSEPORT_CBPF, program, 2);
+    r = sys().setsockoptFilter!(state.fd, level, P.SO_ATTACH_REUSEPORT_CBPF, program, 2);
   } else {
     warn(fn, "Unsupported CBPF filter");
     return false;
@@ -150,7 +169,9 @@ function socketLevel(
       ]);
     case P.SO_RCVTIMEO:
     case P.SO_SNDTIMEO:
-      return structValue(fn, value, S.timeval, { sec: "tv_sec", usec: "tv_usec" });
+      return platform.socketTimeout === "milliseconds"
+        ? milliseconds(fn, value)
+        : structValue(fn, value, S.timeval, { sec: "tv_sec", usec: "tv_usec" });
     case P.SO_BINDTODEVICE:
       return stringValue(fn, "SO_BINDTODEVICE", value);
     case P.SO_ACCEPTFILTER: {
