@@ -12,7 +12,8 @@ import { isPhpArray } from "./php_values.ts";
 import { globalError } from "./report.ts";
 import { Socket, stateOf } from "./socket.ts";
 
-const { EINVAL, EBADF } = platform.native;
+// PHP's SOCKET_E* values: errno on POSIX, the WSA codes on Windows.
+const { SOCKET_EINVAL, SOCKET_EBADF } = platform.php;
 const POLL_MAX_MS = 2147483647;
 
 /**
@@ -89,7 +90,8 @@ function pollFor(fds: number[], events: number[], revents: Uint16Array, timeoutM
  * MUST recompile PHP with a larger value of FD_SETSIZE"), so one call can
  * watch tens of thousands of sockets. A list (JS array) is compacted, where
  * PHP would keep the integer keys of the remaining entries; pass an object
- * to keep keys.
+ * to keep keys. On Windows a negative timeout fails with `WSAEINVAL` as
+ * on POSIX, where PHP's winsock `select()` returns 0 at once.
  *
  * @param read Sockets to watch for reading (data, end of file, a pending
  *   connection), or `null`.
@@ -153,7 +155,7 @@ export function socket_select(
       usec %= 1000000;
     }
     if (sec < 0 || usec < 0) {
-      globalError(fn, "Unable to select", EINVAL);
+      globalError(fn, "Unable to select", SOCKET_EINVAL);
       return false;
     }
     timeoutMs = sec * 1000 + Math.ceil(usec / 1000);
@@ -165,7 +167,7 @@ export function socket_select(
     return false;
   }
   if (revents.some((r) => r & Ready.Invalid)) {
-    globalError(fn, "Unable to select", EBADF);
+    globalError(fn, "Unable to select", SOCKET_EBADF);
     return false;
   }
 

@@ -34,9 +34,12 @@ import {
   TCP_NOTSENT_LOWAT,
   ValueError,
 } from "../mod.ts";
+import { platform } from "../platform/mod.ts";
 import {
   captureWarnings,
   closeAll,
+  linuxOnly,
+  localPair,
   ok,
   openDescriptors,
   portOf,
@@ -159,7 +162,9 @@ function withSocket<T>(family: number, type: number, fn: (s: Socket) => T): T {
   }
 }
 
-describe("socket_set_option() then socket_get_option() for integer options", () => {
+describe("socket_set_option() then socket_get_option() for integer options", {
+  skip: linuxOnly("what the kernel reads back"),
+}, () => {
   for (const family of [AF_INET, AF_INET6]) {
     const fam = family === AF_INET ? "IPv4" : "IPv6";
     for (const row of INT_OPTIONS) {
@@ -184,6 +189,32 @@ describe("socket_set_option() then socket_get_option() for integer options", () 
         });
       });
     }
+  }
+});
+
+describe("integer options every platform has", () => {
+  for (const family of [AF_INET, AF_INET6]) {
+    const fam = family === AF_INET ? "IPv4" : "IPv6";
+    test(`SO_REUSEADDR, SO_KEEPALIVE, TCP_NODELAY and SO_BROADCAST round-trip on ${fam}`, () => {
+      withSocket(family, SOCK_STREAM, (s) => {
+        for (
+          const [level, option] of [[SOL_SOCKET, SO_REUSEADDR], [SOL_SOCKET, consts.SO_KEEPALIVE], [
+            SOL_TCP,
+            consts.TCP_NODELAY,
+          ]]
+        ) {
+          assertStrictEquals(socket_set_option(s, level, option, true), true);
+          assertStrictEquals(socket_get_option(s, level, option), 1);
+          assertStrictEquals(socket_set_option(s, level, option, 0), true);
+          assertStrictEquals(socket_get_option(s, level, option), 0);
+        }
+      });
+      withSocket(family, SOCK_DGRAM, (s) => {
+        assertStrictEquals(socket_set_option(s, SOL_SOCKET, consts.SO_BROADCAST, "1"), true);
+        assertStrictEquals(socket_get_option(s, SOL_SOCKET, consts.SO_BROADCAST), 1);
+        assertStrictEquals(socket_get_option(s, SOL_SOCKET, SO_TYPE), SOCK_DGRAM);
+      });
+    });
   }
 });
 
@@ -223,13 +254,18 @@ describe("struct-valued options, for IPv4 and IPv6", () => {
           socket_get_option(s, SOL_SOCKET, consts.SO_ERROR),
           consts.SOCKET_ECONNREFUSED,
         );
-        assertStrictEquals(socket_get_option(s, SOL_SOCKET, consts.SO_ERROR), 0);
+        // Reading SO_ERROR clears it on POSIX; Winsock keeps reporting it.
+        if (platform.os !== "windows") {
+          assertStrictEquals(socket_get_option(s, SOL_SOCKET, consts.SO_ERROR), 0);
+        }
       });
     });
   }
 });
 
-describe("socket_set_option() honours the level (PHP ignores it for 13, 20, 21, 25, 51)", () => {
+describe("socket_set_option() honours the level (PHP ignores it for 13, 20, 21, 25, 51)", {
+  skip: linuxOnly("TCP_NOTSENT_LOWAT"),
+}, () => {
   test("TCP_NOTSENT_LOWAT (25 at SOL_TCP) takes an int, unlike SO_BINDTODEVICE (25)", () => {
     const [a, b] = tcpPair(AF_INET);
     assertStrictEquals(socket_set_option(a, SOL_TCP, TCP_NOTSENT_LOWAT, 4096), true);
@@ -251,7 +287,7 @@ describe("socket_set_option() honours the level (PHP ignores it for 13, 20, 21, 
   });
 });
 
-describe("string options", () => {
+describe("string options", { skip: linuxOnly("TCP_CONGESTION and SO_BINDTODEVICE") }, () => {
   test("TCP_CONGESTION sets and reads back an algorithm name", () => {
     withSocket(AF_INET6, SOCK_STREAM, (s) => {
       assertStrictEquals(socket_set_option(s, SOL_TCP, TCP_CONGESTION, "reno"), true);
@@ -323,8 +359,8 @@ describe("range checks", () => {
     });
   });
 
-  test("SO_RCVTIMEO takes {sec, usec} and a timeout makes a read fail with EAGAIN", () => {
-    const [a, b] = unixPair();
+  test("SO_RCVTIMEO takes {sec, usec} and a timeout makes a read fail", () => {
+    const [a, b] = localPair();
     assertStrictEquals(
       socket_set_option(a, SOL_SOCKET, SO_RCVTIMEO, { sec: 0, usec: 40000 }),
       true,
@@ -334,13 +370,15 @@ describe("range checks", () => {
     const started = performance.now();
     const { result } = captureWarnings(() => mod.socket_read(a, 10));
     assertStrictEquals(result, false);
-    assertStrictEquals(socket_last_error(a), consts.SOCKET_EAGAIN);
+    // EAGAIN on POSIX; Windows reports WSAETIMEDOUT.
+    const expected = platform.os === "windows" ? consts.SOCKET_ETIMEDOUT : consts.SOCKET_EAGAIN;
+    assertStrictEquals(socket_last_error(a), expected);
     assert(performance.now() - started >= 30, "the read waited for the timeout");
     closeAll(a, b);
   });
 });
 
-describe("credentials and descriptors", () => {
+describe("credentials and descriptors", { skip: linuxOnly("SO_PEERCRED and SO_PEERPIDFD") }, () => {
   test("SO_PEERCRED gives this process's pid, uid and gid over a socketpair", () => {
     const [a, b] = unixPair();
     const cred = socket_get_option(a, SOL_SOCKET, SO_PEERCRED) as Record<string, number>;
@@ -380,7 +418,7 @@ describe("credentials and descriptors", () => {
   });
 });
 
-describe("SO_ATTACH_REUSEPORT_CBPF", () => {
+describe("SO_ATTACH_REUSEPORT_CBPF", { skip: linuxOnly("classic BPF") }, () => {
   test("SKF_AD_CPU and SKF_AD_QUEUE install PHP's program", () => {
     withSocket(AF_INET, SOCK_DGRAM, (s) => {
       assertStrictEquals(socket_set_option(s, SOL_SOCKET, consts.SO_REUSEPORT, 1), true);
@@ -414,7 +452,9 @@ describe("SO_ATTACH_REUSEPORT_CBPF", () => {
 });
 
 describe("option errors", () => {
-  test("a failing getsockopt stores the code on the socket and warns", () => {
+  test("a failing getsockopt stores the code on the socket and warns", {
+    skip: linuxOnly("EOPNOTSUPP for TCP options on Unix sockets"),
+  }, () => {
     withSocket(AF_UNIX, SOCK_STREAM, (s) => {
       const { result, warnings } = captureWarnings(() => socket_get_option(s, SOL_TCP, 1));
       assertStrictEquals(result, false);
