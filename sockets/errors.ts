@@ -81,6 +81,14 @@ export function warn(fn: string, text: string): void {
   handler?.(`${fn}(): ${text}`);
 }
 
+/**
+ * Emits a warning without a function prefix, as the engine's own warnings
+ * read (`Object of class stdClass could not be converted to int`).
+ */
+export function warnPlain(text: string): void {
+  handler?.(text);
+}
+
 let globalLastError = 0;
 
 /** The module-wide last error (PHP's `SOCKETS_G(last_error)`). */

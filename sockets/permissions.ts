@@ -19,7 +19,7 @@ import { decodeAddress } from "./sockaddr.ts";
 import type { SocketState } from "./socket.ts";
 
 const { AF_UNIX, AF_INET6 } = platform.php;
-const { EACCES } = platform.native;
+const { SOCKET_EACCES: EACCES } = platform.php;
 
 /**
  * The queries of each address seen, so that a resent address is not decoded
