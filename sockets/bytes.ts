@@ -24,8 +24,8 @@ type Latin1Slice = (this: Uint8Array, start: number, end: number) => string;
  * documented `Buffer.from(...).toString("latin1")` creates per call.
  */
 const nativeLatin1: Latin1Slice =
-  (Buffer.prototype as unknown as { latin1Slice?: Latin1Slice }).latin1Slice ??
-    function (this: Uint8Array, start: number, end: number): string {
+  (Buffer.prototype as unknown as { latin1Slice?: Latin1Slice }).latin1Slice
+    ?? function(this: Uint8Array, start: number, end: number): string {
       return Buffer.from(this.buffer, this.byteOffset + start, end - start).toString("latin1");
     };
 

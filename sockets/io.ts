@@ -171,13 +171,9 @@ export function socket_read(
   mode = intArg(fn, 3, "mode", mode);
   checkOpen(fn, state);
   if (length <= 0) return false;
-  return mode === PHP_NORMAL_READ ? readLine(fn, state, length) : readBinary(fn, state, length);
-}
-
-function readBinary(fn: string, state: SocketState, length: number): string | false {
-  const s = sys();
+  if (mode === PHP_NORMAL_READ) return readLine(fn, state, length);
   const buf = readBuffer(length);
-  const r = s.recv(state.fd, buf, Math.min(length, buf.length), 0);
+  const r = sys().recv(state.fd, buf, Math.min(length, buf.length), 0);
   if (failed(r, state, fn, "unable to read from socket")) return false;
   return latin1Slice(buf, 0, r);
 }
