@@ -279,7 +279,9 @@ for (const rt of ["deno", "bun"]) {
     );
   }
 }
-if (checks.length > 0) {
+if (meta.mode === "quick") {
+  out.push("Quick mode (a smoke run with tiny sizes): the figures are not measurements.", "");
+} else if (checks.length > 0) {
   out.push("Targets:", "");
   for (const c of checks) out.push(`- ${c}`);
   out.push("");
