@@ -43,6 +43,7 @@ const lines: Line[] = Deno.readTextFileSync(resultsPath).split("\n").filter((l) 
 
 const RUNNERS: Record<string, string> = {
   c: "C",
+  "c-mt": "C, 2 threads",
   php: "PHP 8.2",
   "api-deno": "API Deno",
   "api-bun": "API Bun",
@@ -200,6 +201,7 @@ if (callRows.length > 0) {
     [
       "call",
       "C",
+      "C, 2 threads",
       "PHP 8.2",
       "raw FFI Deno",
       "wrapper Deno",
@@ -211,6 +213,7 @@ if (callRows.length > 0) {
     callRows.map((k) => [
       CALLS[k],
       ns(get(`call_${k}`, "c"), 1),
+      ns(get(`call_${k}`, "c-mt"), 1),
       ns(get(`call_${k}`, "php")),
       ns(get(`call_${k}`, "raw-deno")),
       ns(get(`sys_${k}`, "api-deno"))

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The benchmark command (`npm run bench`): builds the C baselines with gcc,
-# runs every workload through C, PHP 8.2's ext/sockets, the module's PHP API
+# runs every workload through C (single-threaded, and with one idle thread
+# like the runtimes' processes), PHP 8.2's ext/sockets, the module's PHP API
 # on Deno and on Bun, raw FFI calls, and Deno's and Bun's own sockets,
 # interleaved (round by round, workload by workload, the runners' order
 # rotated each round), then prints a table of medians, spreads and ratios to
@@ -83,6 +84,7 @@ if [ -n "$only" ]; then IFS=, read -r -a workloads <<<"$only"; fi
 # Which workloads each runner has (the others are not run, and show as "-").
 declare -A has=(
   [c]="pp_unix pp_tcp bulk udp churn select_100 select_1000 select_10000 call_send call_eagain"
+  [c-mt]="pp_unix pp_tcp bulk udp churn select_100 select_1000 select_10000 call_send call_eagain"
   [php]="pp_unix pp_tcp bulk udp churn select_100 select_1000 select_10000 call_send call_eagain memory"
   [api-deno]="${workloads[*]}"
   [api-bun]="${workloads[*]}"
@@ -91,13 +93,14 @@ declare -A has=(
   [native-deno]="pp_unix pp_tcp bulk udp churn"
   [native-bun]="pp_unix pp_tcp bulk udp churn"
 )
-runners=(c php api-deno api-bun raw-deno raw-bun native-deno native-bun)
+runners=(c c-mt php api-deno api-bun raw-deno raw-bun native-deno native-bun)
 if [ -n "$runners_wanted" ]; then IFS=, read -r -a runners <<<"$runners_wanted"; fi
 
 # The command line of a runner; the WORKLOAD=SIZE arguments follow.
 command_of() {
   case "$1" in
     c) echo "$tmp/bench" ;;
+    c-mt) echo "$tmp/bench --thread" ;;
     php) echo "php bench/php/bench.php" ;;
     api-deno) echo "$deno run --allow-ffi --allow-net=127.0.0.1 --v8-flags=--expose-gc bench/api.ts" ;;
     api-bun) echo "$bun bench/api.ts" ;;
@@ -111,12 +114,12 @@ command_of() {
 available=()
 for r in "${runners[@]}"; do
   case "$r" in
-    c)
+    c | c-mt)
       if ! command -v gcc >/dev/null 2>&1; then
         echo "note: gcc not found; the C baselines are skipped"
         continue
       fi
-      if ! gcc -O2 -Wall -Wextra -o "$tmp/bench" bench/c/bench.c; then
+      if [ ! -x "$tmp/bench" ] && ! gcc -O2 -Wall -Wextra -pthread -o "$tmp/bench" bench/c/bench.c; then
         echo "error: building bench/c/bench.c failed"
         exit 1
       fi

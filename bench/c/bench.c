@@ -2,8 +2,13 @@
  * The C baselines: the same workloads as bench/api.ts, written directly
  * against libc. Built by bench/run.sh with `gcc -O2`.
  *
- *   bench WORKLOAD=SIZE...   prints one JSON line per workload:
- *                            {"workload": W, "ops": N, "seconds": T}
+ *   bench [--thread] WORKLOAD=SIZE...   prints one JSON line per workload:
+ *                                       {"workload": W, "ops": N, "seconds": T}
+ *
+ * --thread first starts one idle thread, so that the process is
+ * multi-threaded like a Deno or Bun process: the kernel then takes a
+ * reference on the file for every descriptor-based syscall (the descriptor
+ * table is shared), which a single-threaded process skips.
  *
  * Workloads (SIZE is the operation count unless noted):
  *   pp_unix      1-byte ping-pong over an AF_UNIX socketpair (round trips)
@@ -20,6 +25,7 @@
 #include <errno.h>
 #include <netinet/in.h>
 #include <poll.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -211,9 +217,21 @@ static void run(const char *w, long n) {
   close(sv[1]);
 }
 
+static void *idle(void *arg) {
+  (void)arg;
+  for (;;) pause();
+  return NULL;
+}
+
 /* Runs each WORKLOAD=SIZE argument: a warm-up of a tenth, then the timed run. */
 int main(int argc, char **argv) {
-  for (int i = 1; i < argc; i++) {
+  int first = 1;
+  if (argc > 1 && !strcmp(argv[1], "--thread")) {
+    pthread_t t;
+    if (pthread_create(&t, NULL, idle, NULL) != 0) die("pthread_create");
+    first = 2;
+  }
+  for (int i = first; i < argc; i++) {
     char *eq = strchr(argv[i], '=');
     if (!eq) {
       fprintf(stderr, "usage: bench WORKLOAD=SIZE...\n");
