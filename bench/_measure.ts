@@ -4,7 +4,7 @@
  *
  * A runner is invoked as `<runner> WORKLOAD=SIZE...` and prints one line per
  * workload: `{"workload": W, "ops": N, "seconds": T}` (plus `rss_before` and
- * `rss_after` for `memory`), or `{"workload": W, "na": "why"}` when it has
+ * `rss_after` for `memory` and `memory_stream`), or `{"workload": W, "na": "why"}` when it has
  * no such workload.
  *
  * @module
@@ -34,8 +34,9 @@ export function rss(): number {
 
 /**
  * Runs each `WORKLOAD=SIZE` of the command line in turn: a warm-up of a
- * tenth of the size (at least one operation), then the timed run. A string
- * instead of a workload is the reason it is not available.
+ * tenth of the size (at least one operation; `memory`: the whole size),
+ * then the timed run. A string instead of a workload is the reason it is
+ * not available.
  */
 export async function main(workloads: Record<string, Workload | string>): Promise<void> {
   for (const arg of args()) {
@@ -46,8 +47,10 @@ export async function main(workloads: Record<string, Workload | string>): Promis
       console.log(JSON.stringify({ workload, na: w }));
       continue;
     }
-    await w(Math.max(1, Math.floor(n / 10)));
-    const memory = workload === "memory";
+    const memory = workload.startsWith("memory");
+    // The memory workload warms up with all its operations, so that the
+    // heaps have grown to their working size before RSS is first read.
+    await w(memory ? n : Math.max(1, Math.floor(n / 10)));
     const before = memory ? rss() : 0;
     const t = performance.now();
     await w(n);

@@ -193,6 +193,17 @@ function memory(n: number): void {
   for (const s of [...pair, a, b]) socket_close(s);
 }
 
+/** A million socketpair write/read operations only (no address, no permission query). */
+function memoryStream(n: number): void {
+  const [a, b] = unixPair();
+  for (let i = 0; i < n / 2; i++) {
+    socket_write(a, "m", 1);
+    socket_read(b, 1);
+  }
+  socket_close(a);
+  socket_close(b);
+}
+
 let tcp: [Socket, Socket] | undefined;
 const notBuilt = "n/a (not built)";
 
@@ -210,4 +221,5 @@ await main({
   sys_send: (n) => sysCalls(false, n),
   sys_eagain: (n) => sysCalls(true, n),
   memory,
+  memory_stream: memoryStream,
 });

@@ -61,12 +61,12 @@ bun=node_modules/.bin/bun
 # --- workloads and their sizes (operations; bytes for bulk) -----------------
 
 workloads=(pp_unix pp_tcp bulk udp churn select_100 select_1000 select_10000
-  call_send sys_send call_eagain sys_eagain memory)
+  call_send sys_send call_eagain sys_eagain memory memory_stream)
 declare -A size=(
   [pp_unix]=200000 [pp_tcp]=100000 [bulk]=1073741824 [udp]=200000 [churn]=20000
   [select_100]=50000 [select_1000]=5000 [select_10000]=500
   [call_send]=1000000 [sys_send]=1000000 [call_eagain]=1000000 [sys_eagain]=1000000
-  [memory]=1000000
+  [memory]=1000000 [memory_stream]=1000000
 )
 if [ "$quick" = 1 ]; then
   rounds=1
@@ -74,7 +74,7 @@ if [ "$quick" = 1 ]; then
     [pp_unix]=2000 [pp_tcp]=1000 [bulk]=4194304 [udp]=2000 [churn]=200
     [select_100]=100 [select_1000]=20 [select_10000]=2
     [call_send]=10000 [sys_send]=10000 [call_eagain]=10000 [sys_eagain]=10000
-    [memory]=10000
+    [memory]=10000 [memory_stream]=10000
   )
 fi
 if [ -n "$only" ]; then IFS=, read -r -a workloads <<<"$only"; fi
@@ -85,7 +85,7 @@ if [ -n "$only" ]; then IFS=, read -r -a workloads <<<"$only"; fi
 declare -A has=(
   [c]="pp_unix pp_tcp bulk udp churn select_100 select_1000 select_10000 call_send call_eagain"
   [c-mt]="pp_unix pp_tcp bulk udp churn select_100 select_1000 select_10000 call_send call_eagain"
-  [php]="pp_unix pp_tcp bulk udp churn select_100 select_1000 select_10000 call_send call_eagain memory"
+  [php]="pp_unix pp_tcp bulk udp churn select_100 select_1000 select_10000 call_send call_eagain memory memory_stream"
   [api-deno]="${workloads[*]}"
   [api-bun]="${workloads[*]}"
   [raw-deno]="pp_unix pp_tcp bulk udp call_send call_eagain"

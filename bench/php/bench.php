@@ -3,7 +3,8 @@
 //   php bench/php/bench.php WORKLOAD=SIZE...   prints one JSON line per workload
 // Workloads as in bench/c/bench.c; select_N uses socket_select() (PHP cannot
 // select descriptors >= 1024: select_10000 reports n/a), and memory runs
-// SIZE operations and reports the RSS before and after.
+// SIZE operations (memory_stream: socketpair write/read only) and reports
+// the RSS before and after.
 
 function fail(string $what): never {
     fwrite(STDERR, "bench.php: $what: " . socket_strerror(socket_last_error()) . "\n");
@@ -147,6 +148,7 @@ function run(string $w, int $n): void {
         $w === 'call_send' => calls(false, $n),
         $w === 'call_eagain' => calls(true, $n),
         $w === 'memory' => memory($n),
+        $w === 'memory_stream' => ping_pong(unix_pair(), intdiv($n, 4)),
         default => fail("unknown workload $w"),
     };
 }
@@ -159,12 +161,13 @@ foreach (array_slice($argv, 1) as $arg) {
         echo json_encode(['workload' => $w, 'na' => $why], JSON_UNESCAPED_SLASHES), "\n";
         continue;
     }
-    run($w, max(1, intdiv($n, 10)));
+    $memory = str_starts_with($w, 'memory');
+    run($w, $memory ? $n : max(1, intdiv($n, 10)));
     $before = rss();
     $t = hrtime(true);
     run($w, $n);
     $s = (hrtime(true) - $t) / 1e9;
     $out = ['workload' => $w, 'ops' => $n, 'seconds' => $s];
-    if ($w === 'memory') $out += ['rss_before' => $before, 'rss_after' => rss()];
+    if ($memory) $out += ['rss_before' => $before, 'rss_after' => rss()];
     echo json_encode($out, JSON_UNESCAPED_SLASHES), "\n";
 }
