@@ -263,13 +263,14 @@ if (mem.length > 0) {
 const checks: string[] = [];
 for (const rt of ["deno", "bun"]) {
   for (const w of ["pp_unix", "pp_tcp", "bulk"]) {
-    const a = get(w, `api-${rt}`), c = get(w, "c"), p = get(w, "php");
+    const a = get(w, `api-${rt}`), c = get(w, "c"), p = get(w, "php"), mt = get(w, "c-mt");
     if (typeof a === "string" || typeof c === "string") continue;
     const phpOk = typeof p === "string" || a.median >= p.median;
     const pass = a.vs_c! >= 0.9 && phpOk;
     checks.push(
       `${pass ? "met" : "MISSED"}: ${ROWS[w][0]}, API ${rt}: ${fmt(a.vs_c!, 2)}× C`
-        + (typeof p === "string" ? "" : `, ${fmt(a.median / p.median, 2)}× PHP`),
+        + (typeof p === "string" ? "" : `, ${fmt(a.median / p.median, 2)}× PHP`)
+        + (typeof mt === "string" ? "" : ` (${fmt(a.median / mt.median, 2)}× C with 2 threads)`),
     );
   }
   for (const k of Object.keys(CALLS)) {
