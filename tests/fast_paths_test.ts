@@ -23,6 +23,7 @@ import {
   socket_read,
   socket_recv,
   socket_recvfrom,
+  socket_select,
   socket_send,
   socket_sendto,
   socket_write,
@@ -203,6 +204,35 @@ describe("hot paths", () => {
     } finally {
       closeAll(rx, named, unnamed);
       dir.cleanup();
+    }
+  });
+
+  test("socket_select() counts a socket listed twice, or in two sets, as before", {
+    skip: needsUnix,
+  }, () => {
+    const [a, b] = unixPair();
+    const [c, d] = unixPair();
+    try {
+      socket_write(a, "x");
+      // One set (the pollfd list is the set itself): b twice, d not ready.
+      let read: typeof a[] = [b, d, b];
+      assertStrictEquals(socket_select(read, null, null, 0), 1);
+      assertEquals(read, [b, b]);
+      const keyed: Record<string, typeof a> = { first: d, second: b, third: b };
+      assertStrictEquals(socket_select(keyed, null, null, 0), 1);
+      assertEquals(Object.keys(keyed), ["second", "third"]);
+      // Two sets (merged per descriptor): b readable and writable, c writable.
+      read = [b, c];
+      const write = [b, c, b];
+      assertStrictEquals(socket_select(read, write, [], 0), 3);
+      assertEquals(read, [b]);
+      assertEquals(write, [b, c, b]);
+      // An empty set beside a non-empty one.
+      read = [d];
+      assertStrictEquals(socket_select(read, [], null, 0), 0);
+      assertEquals(read, []);
+    } finally {
+      closeAll(a, b, c, d);
     }
   });
 
