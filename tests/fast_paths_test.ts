@@ -19,6 +19,7 @@ import {
   socket_bind,
   socket_create,
   SOCKET_EACCES,
+  SOCKET_EAGAIN,
   socket_getsockname,
   socket_read,
   socket_recv,
@@ -253,6 +254,23 @@ describe("hot paths", () => {
       } (Deno: this needs --allow-net=127.0.0.1:PORT)`,
     ], child.stderr);
   });
+});
+
+test("Deno: where code generation from strings is disallowed, the FFI wrappers still work", {
+  skip: (globalThis as { Deno?: unknown }).Deno ? false : "the V8 flag is Deno's",
+}, () => {
+  const probe = fileURLToPath(new URL("./fixtures/no_codegen_probe.ts", import.meta.url).href);
+  const deno = (globalThis as unknown as { Deno: typeof Deno }).Deno;
+  const child = spawnSync(deno.execPath(), [
+    "run",
+    "--allow-ffi",
+    "--v8-flags=--disallow-code-generation-from-strings",
+    probe,
+  ], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  assertEquals(child.stdout.trimEnd().split("\n"), [
+    "read: hello",
+    `recv: false ${SOCKET_EAGAIN}`,
+  ], child.stderr);
 });
 
 describe("64-bit conversions of the Deno adapter", () => {
