@@ -157,7 +157,7 @@ foreach (array_slice($argv, 1) as $arg) {
     [$w, $size] = explode('=', $arg);
     $n = (int)$size;
     if ($w === 'select_10000' || str_starts_with($w, 'sys_')) {
-        $why = $w === 'select_10000' ? "n/a (PHP's select() stops at descriptor 1023)" : 'n/a';
+        $why = $w === 'select_10000' ? "n/a (FD_SETSIZE)" : 'n/a';
         echo json_encode(['workload' => $w, 'na' => $why], JSON_UNESCAPED_SLASHES), "\n";
         continue;
     }
