@@ -38,6 +38,7 @@ function open<T extends SymbolTable>(spec: LibrarySpec<T>): NativeLibrary<T> {
     defs[name] = {
       parameters: s.parameters as Deno.NativeType[],
       result: s.result as Deno.NativeResultType,
+      nonblocking: s.nonblocking === true,
     };
   }
   let lib: Deno.DynamicLibrary<Record<string, Deno.ForeignFunction>> | undefined;
@@ -65,6 +66,10 @@ function open<T extends SymbolTable>(spec: LibrarySpec<T>): NativeLibrary<T> {
   const cell = new Int32Array(1);
   const fn: Record<string, unknown> = {};
   for (const [name, s] of Object.entries(spec.symbols)) {
+    if (s.nonblocking) {
+      fn[name] = wrapNonBlocking(symbols[name], s.parameters.map(argConversion), s.result);
+      continue;
+    }
     fn[name] = wrapCall(
       symbols[name],
       s.parameters.map(argConversion),
@@ -74,6 +79,25 @@ function open<T extends SymbolTable>(spec: LibrarySpec<T>): NativeLibrary<T> {
     );
   }
   return { fn: fn as NativeLibrary<T>["fn"], lastError: () => cell[0] };
+}
+
+/**
+ * A `nonblocking` symbol: Deno runs it on its blocking thread pool and
+ * returns a Promise. The arguments (typed arrays included) are converted as
+ * for a direct call; the caller keeps buffers alive until the promise
+ * settles. No error code is read: errno belongs to the pool thread.
+ */
+function wrapNonBlocking(
+  call: (...a: unknown[]) => unknown,
+  args: readonly (Conversion | null)[],
+  result: FfiType,
+): (...a: unknown[]) => Promise<unknown> {
+  const convert = resultConversion(result) as ((v: unknown) => unknown) | null;
+  return (...a: unknown[]) => {
+    const converted = a.map((v, i) => (args[i] as ((x: unknown) => unknown) | null)?.(v) ?? v);
+    const pending = call(...converted) as Promise<unknown>;
+    return convert ? pending.then(convert) : pending;
+  };
 }
 
 function view(address: bigint): Deno.UnsafePointerView {
@@ -101,6 +125,7 @@ export const denoRuntime: Runtime = {
   arch: detectArch(),
   open,
   hasPermissions: true,
+  nonblocking: true,
   addressOf(v: ArrayBufferView): bigint {
     return fromPointer(Deno.UnsafePointer.of(v as Uint8Array<ArrayBuffer>));
   },

@@ -258,7 +258,47 @@ export const libcSymbols = {
   freeaddrinfo: { parameters: [ptr /* struct addrinfo *res */], result: "void" },
   gethostbyname: { parameters: [buf /* const char *name */], result: ptr }, // struct hostent *
   if_nametoindex: { parameters: [buf /* const char *ifname */], result: uint, errno: true },
+
+  // Name resolution messages and the stream layer
+  gai_strerror: { parameters: [int /* int errcode */], result: ptr }, // const char *gai_strerror(int)
 } as const satisfies SymbolTable;
 
 /** The type of {@link libcSymbols}. */
 export type LibcSymbols = typeof libcSymbols;
+
+/**
+ * `poll()` as a Deno `nonblocking` call: it runs on Deno's blocking thread
+ * pool and returns a Promise. Opened separately from {@link libcSymbols},
+ * only on runtimes that support such calls (`Runtime.nonblocking`).
+ */
+export const asyncPollSymbols = {
+  __errno_location: { parameters: [], result: ptr }, // int *__errno_location(void)
+  poll: {
+    parameters: [
+      buf, // struct pollfd *fds
+      nfds_t, // nfds_t nfds
+      int, // int timeout
+    ],
+    result: int,
+    nonblocking: true,
+  },
+} as const satisfies SymbolTable;
+
+/** The type of {@link asyncPollSymbols}. */
+export type AsyncPollSymbols = typeof asyncPollSymbols;
+
+/** The blocking `poll()` the Bun poll worker calls on its own thread. */
+export const workerPollSymbols = {
+  __errno_location: { parameters: [], result: ptr }, // int *__errno_location(void)
+  poll: {
+    parameters: [
+      buf, // struct pollfd *fds
+      nfds_t, // nfds_t nfds
+      int, // int timeout
+    ],
+    result: int,
+  },
+} as const satisfies SymbolTable;
+
+/** The type of {@link workerPollSymbols}. */
+export type WorkerPollSymbols = typeof workerPollSymbols;

@@ -15,7 +15,7 @@ import type { Sys } from "./sys.ts";
 
 export type { PermissionQuery } from "../ffi/load.ts";
 export type { PlatformDescriptor, StructLayout } from "./descriptor.ts";
-export { INVALID_HANDLE, Ready } from "./sys.ts";
+export { DEAD_HANDLE, INVALID_HANDLE, Ready } from "./sys.ts";
 export type { AddrInfoEntry, AddrInfoHints, HostLookup, SocketHandle, Sys } from "./sys.ts";
 
 /** Whether the runtime enforces permissions that the module must honour (Deno). */

@@ -13,6 +13,7 @@ import type { LibcSymbols } from "../ffi/libc.ts";
 import { runtime } from "../ffi/load.ts";
 import type { NativeLibrary } from "../ffi/load.ts";
 import type { PlatformDescriptor } from "./descriptor.ts";
+import { createPollAsync } from "./poll_async.ts";
 import { Ready } from "./sys.ts";
 import type { AddrInfoEntry, AddrInfoHints, HostLookup, SocketHandle, Sys } from "./sys.ts";
 
@@ -189,5 +190,8 @@ export function createPosixSys(platform: PlatformDescriptor): Sys {
     },
     hErrno: () => runtime.readI32(hErrno, 0),
     ifNameToIndex: (name) => c.if_nametoindex(cString(name)),
+
+    pollAsync: createPollAsync(platform),
+    gaiStrerror: (code) => cText(c.gai_strerror(code)),
   };
 }

@@ -266,6 +266,11 @@ export function socket_close(socket: Socket): void {
 
 function setMode(fn: string, socket: Socket, nonBlocking: boolean, given: number): boolean {
   const state = openSocketArg(fn, socket, given);
+  // A socket sharing its descriptor with a stream goes through the stream first.
+  if (state.link?.setBlocking(!nonBlocking)) {
+    state.blocking = !nonBlocking;
+    return true;
+  }
   const s = sys();
   const msg = nonBlocking ? "unable to set nonblocking mode" : "unable to set blocking mode";
   if (failed(s.setNonBlocking(state.fd, nonBlocking), state, fn, msg)) return false;

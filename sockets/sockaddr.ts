@@ -9,6 +9,7 @@
 import { platform, sys } from "../platform/mod.ts";
 import { bytesToString } from "./bytes.ts";
 import { warn } from "./errors.ts";
+import { lookupAllowed } from "./permissions.ts";
 import { socketError } from "./report.ts";
 import type { SocketState } from "./socket.ts";
 
@@ -161,6 +162,7 @@ export function resolveInet(
   if (family === AF_INET) {
     const numeric = parseNumeric(AF_INET, address);
     if (numeric) return inetAddress(numeric, port);
+    if (!mayLookUp(fn, state, address, port)) return null;
     const found = address.length > MAX_FQDN ? 1 : s.gethostbyname(address);
     if (typeof found === "number") {
       socketError(state, fn, "Host lookup failed", HOST_LOOKUP_BASE - found);
@@ -174,6 +176,7 @@ export function resolveInet(
   }
   const numeric = parseNumeric(AF_INET6, address);
   if (numeric) return inet6Address(numeric, port);
+  if (!mayLookUp(fn, state, address, port)) return null;
   const found = s.getaddrinfo(address, null, {
     family: AF_INET6,
     flags: AI_V4MAPPED | AI_ADDRCONFIG,
@@ -189,6 +192,17 @@ export function resolveInet(
   }
   const raw = entry.addr.subarray(IN6.sin6_addr[0], IN6.sin6_addr[0] + 16);
   return inet6Address(raw, port, scopeId(fn, address));
+}
+
+/**
+ * Deno's `--allow-net` for a host name about to be resolved (the resolver
+ * may ask the network). Names the resolver cannot send anywhere (empty, or
+ * longer than PHP lets through) need no permission.
+ */
+function mayLookUp(fn: string, state: SocketState, name: string, port: number): boolean {
+  if (name === "" || name.length > MAX_FQDN) return true;
+  const host = name.includes("%") ? name.slice(0, name.indexOf("%")) : name;
+  return lookupAllowed(fn, state, "Host lookup failed", host, port);
 }
 
 /** The scope id of an `addr%scope` string: a number or an interface name. */

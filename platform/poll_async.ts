@@ -1,0 +1,155 @@
+/**
+ * `Sys.pollAsync`: `poll()` run off the JS thread, so that waiting for a
+ * socket does not stall the event loop.
+ *
+ * Where the runtime supports non-blocking FFI calls (Deno), `poll()` runs on
+ * the runtime's blocking thread pool and resolves a Promise. Elsewhere (Bun,
+ * which has no such calls) one worker thread (`poll_worker.ts`) makes the
+ * blocking call and posts the result back; the worker is unreferenced while
+ * idle, so it never keeps the process alive on its own.
+ *
+ * Either way the waiting thread holds the kernel's reference to every polled
+ * descriptor until `poll()` returns: a caller that wants to close one must
+ * wake the wait first (the reactor in `streams/reactor.ts` keeps a wake-up
+ * socket in every set for that).
+ *
+ * @module
+ */
+
+import { asyncPollSymbols } from "../ffi/libc.ts";
+import { runtime } from "../ffi/load.ts";
+import type { PlatformDescriptor } from "./descriptor.ts";
+import { Ready } from "./sys.ts";
+import type { SocketHandle, Sys } from "./sys.ts";
+
+/** One `poll()` over a packed `struct pollfd` array; resolves with its result and the array. */
+type RawPoll = (
+  fds: Uint8Array,
+  count: number,
+  timeoutMs: number,
+) => Promise<{ result: number; fds: Uint8Array }>;
+
+/** A request to the poll worker, and its answer. */
+export interface PollRequest {
+  readonly id: number;
+  readonly paths: readonly string[];
+  readonly fds: Uint8Array;
+  readonly count: number;
+  readonly timeoutMs: number;
+}
+
+/** The poll worker's answer to a {@link PollRequest}. */
+export interface PollResponse {
+  readonly id: number;
+  readonly result: number;
+  readonly fds: Uint8Array;
+  readonly error?: string;
+}
+
+function threadPoolPoll(platform: PlatformDescriptor): RawPoll {
+  const lib = runtime.open({
+    paths: platform.libraries,
+    symbols: asyncPollSymbols,
+    lastError: { symbol: "__errno_location", via: "location" },
+  });
+  // `fds` stays referenced by this closure until the call settles, so the
+  // memory the pool thread writes to cannot be collected meanwhile.
+  return async (fds, count, timeoutMs) => ({
+    result: await lib.fn.poll(fds, count, timeoutMs),
+    fds,
+  });
+}
+
+interface WorkerLike {
+  postMessage(message: unknown, transfer: Transferable[]): void;
+  onmessage: ((event: MessageEvent) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
+  ref?(): void;
+  unref?(): void;
+}
+
+function workerPoll(platform: PlatformDescriptor): RawPoll {
+  const url = new URL("./poll_worker.ts", import.meta.url).href;
+  const worker = new Worker(url, { type: "module" }) as unknown as WorkerLike;
+  worker.unref?.();
+  const pending = new Map<number, {
+    resolve: (r: { result: number; fds: Uint8Array }) => void;
+    reject: (e: Error) => void;
+  }>();
+  let nextId = 1;
+
+  const settle = (): void => {
+    if (pending.size === 0) worker.unref?.();
+  };
+  worker.onmessage = (event) => {
+    const answer = event.data as PollResponse;
+    const waiter = pending.get(answer.id);
+    if (!waiter) return;
+    pending.delete(answer.id);
+    settle();
+    if (answer.error !== undefined) waiter.reject(new Error(answer.error));
+    else waiter.resolve({ result: answer.result, fds: answer.fds });
+  };
+  worker.onerror = (event) => {
+    const error = new Error(`the poll worker failed: ${event.message}`);
+    for (const waiter of pending.values()) waiter.reject(error);
+    pending.clear();
+    settle();
+  };
+
+  return (fds, count, timeoutMs) =>
+    new Promise((resolve, reject) => {
+      const id = nextId++;
+      pending.set(id, { resolve, reject });
+      // A wait in progress keeps the process alive, like any pending I/O.
+      worker.ref?.();
+      const request: PollRequest = { id, paths: platform.libraries, fds, count, timeoutMs };
+      worker.postMessage(request, [fds.buffer as ArrayBuffer]);
+    });
+}
+
+/** Creates {@link Sys.pollAsync} for a platform. */
+export function createPollAsync(platform: PlatformDescriptor): Sys["pollAsync"] {
+  const n = platform.native;
+  const pollfd = platform.structs.pollfd;
+  const [pfFd] = pollfd.fields.fd;
+  const [pfEvents] = pollfd.fields.events;
+  const [pfRevents] = pollfd.fields.revents;
+  const toPoll = [
+    [Ready.In, n.POLLIN],
+    [Ready.Pri, n.POLLPRI],
+    [Ready.Out, n.POLLOUT],
+    [Ready.Err, n.POLLERR],
+    [Ready.Hup, n.POLLHUP],
+    [Ready.Invalid, n.POLLNVAL],
+  ] as const;
+  let raw: RawPoll | undefined;
+
+  return async (
+    handles: ArrayLike<SocketHandle>,
+    events: ArrayLike<number>,
+    revents: Uint16Array,
+    timeoutMs: number,
+  ): Promise<number> => {
+    raw ??= runtime.nonblocking ? threadPoolPoll(platform) : workerPoll(platform);
+    const count = handles.length;
+    const packed = new Uint8Array(Math.max(1, count * pollfd.size));
+    const out = new DataView(packed.buffer);
+    for (let i = 0; i < count; i++) {
+      let bits = 0;
+      for (const [ready, native] of toPoll) if (events[i] & ready) bits |= native;
+      out.setInt32(i * pollfd.size + pfFd, handles[i], true);
+      out.setInt16(i * pollfd.size + pfEvents, bits, true);
+    }
+    const { result, fds } = await raw(packed, count, timeoutMs);
+    if (result < 0) return result;
+    const back = new DataView(fds.buffer, fds.byteOffset, fds.byteLength);
+    for (let i = 0; i < count; i++) {
+      const bits = back.getUint16(i * pollfd.size + pfRevents, true);
+      let ready = 0;
+      for (const [portable, native] of toPoll) if (bits & native) ready |= portable;
+      revents[i] = ready;
+    }
+    return result;
+  };
+}

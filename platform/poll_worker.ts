@@ -1,0 +1,39 @@
+/**
+ * The poll worker (Bun): a worker thread that makes blocking `poll()` calls
+ * for `poll_async.ts` and posts each result back, so the JS thread never
+ * blocks while it waits. It opens the C library itself on the first request
+ * (the library paths come with it) and answers requests one at a time.
+ *
+ * @module
+ */
+
+import { workerPollSymbols } from "../ffi/libc.ts";
+import type { WorkerPollSymbols } from "../ffi/libc.ts";
+import { runtime } from "../ffi/load.ts";
+import type { NativeLibrary } from "../ffi/load.ts";
+import type { PollRequest, PollResponse } from "./poll_async.ts";
+
+interface WorkerScope {
+  onmessage: ((event: MessageEvent) => void) | null;
+  postMessage(message: unknown, transfer: Transferable[]): void;
+}
+
+const scope = globalThis as unknown as WorkerScope;
+let lib: NativeLibrary<WorkerPollSymbols> | undefined;
+
+scope.onmessage = (event) => {
+  const request = event.data as PollRequest;
+  let answer: PollResponse;
+  try {
+    lib ??= runtime.open({
+      paths: request.paths,
+      symbols: workerPollSymbols,
+      lastError: { symbol: "__errno_location", via: "location" },
+    });
+    const result = lib.fn.poll(request.fds, request.count, request.timeoutMs);
+    answer = { id: request.id, result, fds: request.fds };
+  } catch (cause) {
+    answer = { id: request.id, result: -1, fds: request.fds, error: String(cause) };
+  }
+  scope.postMessage(answer, [answer.fds.buffer as ArrayBuffer]);
+};
