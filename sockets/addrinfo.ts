@@ -16,7 +16,7 @@ import { placeholderName } from "./defined.ts";
 import { ValueError } from "./errors.ts";
 import { allowed, missingLookupPermission } from "./permissions.ts";
 import { failed, globalError, socketError } from "./report.ts";
-import { decodeAddress } from "./sockaddr.ts";
+import { decodeAddress, isNumericHost } from "./sockaddr.ts";
 import { AddressInfo, closeState, entryOf, newAddressInfo, newSocket, stateOf } from "./socket.ts";
 import type { Socket } from "./socket.ts";
 
@@ -111,11 +111,6 @@ function serviceArg(service: unknown): string | null {
       phpType(service)
     } given`,
   );
-}
-
-function isNumericHost(host: string): boolean {
-  const s = sys();
-  return s.inetPton(AF_INET, host) !== null || s.inetPton(AF_INET6, host) !== null;
 }
 
 /**

@@ -145,6 +145,8 @@ function parseNumeric(family: number, text: string): Uint8Array | null {
 
 const HOST_LOOKUP_BASE = -10000;
 const MAX_FQDN = 255;
+/** The numeric forms `inet_aton()` accepts (`127.1`, `0x7f.1`): the resolver parses them itself. */
+const INET_ATON = /^(0x[0-9a-f]*|[0-9]+)(\.(0x[0-9a-f]*|[0-9]+)){0,3}$/i;
 
 /**
  * Turns an address string into a `sockaddr_in`/`sockaddr_in6` as PHP does:
@@ -195,12 +197,24 @@ export function resolveInet(
 }
 
 /**
+ * Whether a host is a numeric address (IPv4, IPv6, or a form `inet_aton()`
+ * takes such as `127.1`): the resolver answers without asking anyone, so no
+ * network permission is needed.
+ */
+export function isNumericHost(host: string): boolean {
+  const at = host.indexOf("%");
+  const bare = at < 0 ? host : host.slice(0, at);
+  return INET_ATON.test(bare) || parseNumeric(AF_INET, bare) !== null
+    || parseNumeric(AF_INET6, bare) !== null;
+}
+
+/**
  * Deno's `--allow-net` for a host name about to be resolved (the resolver
  * may ask the network). Names the resolver cannot send anywhere (empty, or
  * longer than PHP lets through) need no permission.
  */
 function mayLookUp(fn: string, state: SocketState, name: string, port: number): boolean {
-  if (name === "" || name.length > MAX_FQDN) return true;
+  if (name === "" || name.length > MAX_FQDN || INET_ATON.test(name)) return true;
   const host = name.includes("%") ? name.slice(0, name.indexOf("%")) : name;
   return lookupAllowed(fn, state, "Host lookup failed", host, port);
 }

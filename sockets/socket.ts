@@ -39,8 +39,8 @@ export interface SocketState {
 export interface StreamLink {
   /** The stream object; the socket keeps it alive, as PHP's `zstream` reference does. */
   readonly stream: object;
-  /** Closes the stream, and with it the descriptor (a no-op once closed). */
-  close(): void;
+  /** Closes the stream, and with it the descriptor; false when the stream was closed already. */
+  close(): boolean;
   /**
    * Sets the blocking mode through the stream, so that the stream's own
    * flag follows (PHP's socket_set_block/socket_set_nonblock on a bridged
@@ -146,20 +146,19 @@ export function newSocket(fd: SocketHandle, family: number): Socket {
 /**
  * Closes a socket's descriptor once; later uses see it as closed. A socket
  * that shares its descriptor with a stream closes the stream instead, which
- * closes the descriptor (unless `fclose()` already did).
+ * closes the descriptor. Returns false when that stream had been closed
+ * already (by `fclose()`), which PHP's `socket_close()` reports.
  */
-export function closeState(state: SocketState): void {
+export function closeState(state: SocketState): boolean {
   const fd = state.fd;
   state.fd = -1;
   finalizer.unregister(state);
-  if (state.link) {
-    state.link.close();
-    return;
-  }
+  if (state.link) return state.link.close();
   if (fd >= 0) {
     cancelWaits(fd);
     sys().close(fd);
   }
+  return true;
 }
 
 /**

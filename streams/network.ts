@@ -14,7 +14,7 @@ import { byteStringToText } from "../sockets/bytes.ts";
 import { bytesToString } from "../sockets/bytes.ts";
 import { warn } from "../sockets/errors.ts";
 import { missingLookupPermission } from "../sockets/permissions.ts";
-import { decodeAddress, SOCKADDR_STORAGE_SIZE } from "../sockets/sockaddr.ts";
+import { decodeAddress, isNumericHost, SOCKADDR_STORAGE_SIZE } from "../sockets/sockaddr.ts";
 import type { SockAddr } from "../sockets/sockaddr.ts";
 import { pollFor } from "./sockop.ts";
 import { cText } from "./url.ts";
@@ -65,8 +65,7 @@ export function getAddresses(
   port: number,
 ): Resolved[] | NetError {
   const s = sys();
-  const numeric = s.inetPton(AF_INET, host) !== null || s.inetPton(AF_INET6, host) !== null;
-  if (!numeric && host !== "") {
+  if (host !== "" && !isNumericHost(host)) {
     const missing = missingLookupPermission(cText(host), port);
     if (missing !== null) {
       const text = `php_network_getaddresses: getaddrinfo for ${

@@ -37,15 +37,31 @@ function members(set: StreamSet | null): Array<[string, Stream, SocketHandle]> {
   return out;
 }
 
-/** Rewrites a set to keep only the chosen entries: a list stays a list, an object keeps its keys. */
-function keep(set: StreamSet, chosen: Array<[string, Stream, SocketHandle]>): void {
+/**
+ * Rewrites a set to keep only the chosen entries: a list stays a list, an
+ * object keeps its keys. Returns PHP's complaint about the last element that
+ * is not an open stream (PHP throws it once the sets are rewritten), if any.
+ */
+function keep(
+  fn: string,
+  set: StreamSet,
+  chosen: Array<[string, Stream, SocketHandle]>,
+): string | null {
+  let complaint: string | null = null;
+  for (const value of Object.values(set)) {
+    if (!isStream(value)) complaint = `${fn}(): supplied argument is not a valid stream resource`;
+    else if (!streamStateOf(value).open) {
+      complaint = `${fn}(): supplied resource is not a valid stream resource`;
+    }
+  }
   if (Array.isArray(set)) {
     set.length = 0;
     for (const [, stream] of chosen) set.push(stream);
-    return;
+    return complaint;
   }
   const keys = new Set(chosen.map(([k]) => k));
   for (const key of Object.keys(set)) if (!keys.has(key)) delete set[key];
+  return complaint;
 }
 
 function checkSet(fn: string, pos: number, name: string, value: unknown): StreamSet | null {
@@ -74,6 +90,10 @@ function checkSet(fn: string, pos: number, name: string, value: unknown): Stream
  * @throws {ValueError} `No stream arrays were passed` when the sets hold no
  *   usable stream; for a negative timeout, or microseconds with a `null`
  *   seconds.
+ * @throws {TypeError} `supplied argument is not a valid stream resource`
+ *   (or `supplied resource ...` for a closed stream) when a set holds
+ *   something else; as in PHP this comes after the wait, and the sets are
+ *   rewritten all the same (other elements are skipped).
  * @example
  * ```ts
  * import { fwrite, STREAM_PF_UNIX, STREAM_SOCK_STREAM, stream_select, stream_socket_pair } from "./mod.ts";
@@ -129,9 +149,12 @@ export function stream_select(
   if (sets[0] !== null) {
     const buffered = lists[0].filter(([, stream]) => unreadBytes(streamStateOf(stream)) > 0);
     if (buffered.length > 0) {
-      keep(sets[0], buffered);
-      if (sets[1] !== null) keep(sets[1], []);
-      if (sets[2] !== null) keep(sets[2], []);
+      const complaint = keep(fn, sets[0], buffered);
+      for (const other of [sets[1], sets[2]]) {
+        if (Array.isArray(other)) other.length = 0;
+        else if (other !== null) { for (const key of Object.keys(other)) delete other[key]; }
+      }
+      if (complaint !== null) throw new TypeError(complaint);
       return buffered.length;
     }
   }
@@ -159,12 +182,14 @@ export function stream_select(
     return false;
   }
   let count = 0;
+  let complaint: string | null = null;
   lists.forEach((list, i) => {
     const set = sets[i];
     if (set === null) return;
     const ready = list.filter(([, , fd]) => ((got.get(fd) ?? 0) & READY_AS[i]) !== 0);
     count += new Set(ready.map(([, , fd]) => fd)).size;
-    keep(set, ready);
+    complaint = keep(fn, set, ready) ?? complaint;
   });
+  if (complaint !== null) throw new TypeError(complaint);
   return count;
 }

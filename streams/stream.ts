@@ -192,10 +192,10 @@ export function newStream(options: NewStream): Stream {
  * Closes a stream once, and its descriptor with it. Sockets sharing the
  * descriptor keep looking open, as in PHP, but hold {@link DEAD_HANDLE} from
  * now on: their calls fail with `EBADF` and can never reach a descriptor
- * that the number is reused for.
+ * that the number is reused for. Returns false when it was closed already.
  */
-export function closeStream(state: StreamState): void {
-  if (!state.open) return;
+export function closeStream(state: StreamState): boolean {
+  if (!state.open) return false;
   state.open = false;
   finalizer.unregister(state);
   const fd = state.fd;
@@ -212,6 +212,7 @@ export function closeStream(state: StreamState): void {
     sys().close(fd);
   }
   state.onClose?.();
+  return true;
 }
 
 /** Whether a value is a Stream (open or closed). */

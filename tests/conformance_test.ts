@@ -42,7 +42,7 @@ function twinCommand(twin: string): [string, string[]] {
     "--allow-read",
     "--allow-write",
     "--allow-env",
-    "--allow-net=127.0.0.1,[::1]",
+    "--allow-net=127.0.0.1,[::1],localhost",
     twin,
   ]];
 }
