@@ -71,17 +71,25 @@ interface WorkerLike {
 function workerPoll(platform: PlatformDescriptor): RawPoll {
   const url = new URL("./poll_worker.ts", import.meta.url).href;
   const worker = new Worker(url, { type: "module" }) as unknown as WorkerLike;
-  worker.unref?.();
   const pending = new Map<number, {
     resolve: (r: { result: number; fds: Uint8Array }) => void;
     reject: (e: Error) => void;
   }>();
   let nextId = 1;
+  // A message posted before the worker has installed its handler can be
+  // lost, so requests wait for the worker's "ready".
+  let markReady: () => void = () => {};
+  const ready = new Promise<void>((resolve) => markReady = resolve);
 
   const settle = (): void => {
     if (pending.size === 0) worker.unref?.();
   };
   worker.onmessage = (event) => {
+    if (event.data === "ready") {
+      markReady();
+      settle();
+      return;
+    }
     const answer = event.data as PollResponse;
     const waiter = pending.get(answer.id);
     if (!waiter) return;
@@ -104,7 +112,7 @@ function workerPoll(platform: PlatformDescriptor): RawPoll {
       // A wait in progress keeps the process alive, like any pending I/O.
       worker.ref?.();
       const request: PollRequest = { id, paths: platform.libraries, fds, count, timeoutMs };
-      worker.postMessage(request, [fds.buffer as ArrayBuffer]);
+      void ready.then(() => worker.postMessage(request, [fds.buffer as ArrayBuffer]));
     });
 }
 

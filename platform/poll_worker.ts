@@ -37,3 +37,7 @@ scope.onmessage = (event) => {
   }
   scope.postMessage(answer, [answer.fds.buffer as ArrayBuffer]);
 };
+
+// Requests are sent only after this: one posted before the handler above
+// existed could be lost.
+scope.postMessage("ready", []);

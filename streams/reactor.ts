@@ -107,7 +107,12 @@ async function loop(): Promise<void> {
       const ready = new Map<SocketHandle, number>();
       handles.forEach((fd, i) => ready.set(fd, revents[i]));
       for (const w of [...waiters]) {
-        if ((ready.get(w.fd) ?? 0) & (w.events | ALWAYS)) settle(w, true);
+        // The answer may be stale for this waiter: its descriptor number can
+        // belong to a socket closed (and reused) while the wait ran. A direct
+        // zero-timeout poll on this thread confirms it.
+        if ((ready.get(w.fd) ?? 0) & (w.events | ALWAYS) && readyNow(w.fd, w.events | ALWAYS)) {
+          settle(w, true);
+        }
       }
     }
   } finally {

@@ -18,7 +18,7 @@
  */
 
 import { Ready } from "../platform/mod.ts";
-import { checkOpen, phpType } from "../sockets/args.ts";
+import { phpType } from "../sockets/args.ts";
 import { Socket, stateOf } from "../sockets/socket.ts";
 import { waitFor } from "./reactor.ts";
 import { Stream, streamArg, unreadBytes } from "./stream.ts";
@@ -26,7 +26,7 @@ import { Stream, streamArg, unreadBytes } from "./stream.ts";
 function handleOf(fn: string, target: unknown): { fd: number; buffered: number } {
   if (target instanceof Socket) {
     const state = stateOf(target);
-    checkOpen(fn, state);
+    if (state.fd < 0) throw new Error(`${fn}(): Argument #1 ($target) has already been closed`);
     return { fd: state.fd, buffered: 0 };
   }
   if (target instanceof Stream) {
