@@ -40,9 +40,13 @@ export interface AddrInfoHintsArray {
 
 /** What `socket_addrinfo_explain()` returns. */
 export interface AddrInfoExplained {
+  /** `AI_*` flags the resolver set. */
   ai_flags: number;
+  /** `AF_INET`, `AF_INET6`, ... */
   ai_family: number;
+  /** `SOCK_STREAM`, `SOCK_DGRAM`, `SOCK_RAW`, ... */
   ai_socktype: number;
+  /** The protocol number (6 for TCP, 17 for UDP, ...). */
   ai_protocol: number;
   /** Present only when the resolver filled it in (`AI_CANONNAME`). */
   ai_canonname?: string;

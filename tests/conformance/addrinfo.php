@@ -1,7 +1,7 @@
 <?php
 // socket_addrinfo_lookup / _explain / _bind / _connect: result shapes, hints,
-// failures, and sockets made from the results. Numeric hosts and "localhost"
-// (from /etc/hosts) only.
+// failures, and sockets made from the results. Numeric hosts only (host
+// names are in addrinfo_names.php).
 require __DIR__ . '/_dump.php';
 
 function explain_all(string $label, $infos): void
@@ -22,13 +22,10 @@ explain_all('127.0.0.1:80 stream', socket_addrinfo_lookup('127.0.0.1', '80', ['a
 explain_all('::1 dgram canonname', socket_addrinfo_lookup('::1', '80', ['ai_flags' => AI_CANONNAME, 'ai_family' => AF_INET6, 'ai_socktype' => SOCK_DGRAM]));
 explain_all('passive v6', socket_addrinfo_lookup('::', '0', ['ai_flags' => AI_PASSIVE, 'ai_family' => AF_INET6, 'ai_socktype' => SOCK_STREAM]));
 explain_all('service by name', socket_addrinfo_lookup('127.0.0.1', 'http', ['ai_socktype' => SOCK_STREAM]));
-explain_all('localhost tcp', socket_addrinfo_lookup('localhost', '8080', ['ai_socktype' => SOCK_STREAM, 'ai_family' => AF_INET]));
-explain_all('localhost canonname', socket_addrinfo_lookup('localhost', null, ['ai_flags' => AI_CANONNAME, 'ai_socktype' => SOCK_DGRAM, 'ai_family' => AF_INET]));
 explain_all('numeric service flag', socket_addrinfo_lookup('127.0.0.1', '7', ['ai_flags' => AI_NUMERICSERV, 'ai_protocol' => SOL_UDP]));
 
 section('failures return false silently');
 explain_all('unknown service', socket_addrinfo_lookup('127.0.0.1', 'no-such-service'));
-explain_all('numerichost with a name', socket_addrinfo_lookup('localhost', null, ['ai_flags' => AI_NUMERICHOST]));
 explain_all('AF_UNIX family', socket_addrinfo_lookup('127.0.0.1', null, ['ai_family' => AF_UNIX]));
 explain_all('v6 address, v4 family', socket_addrinfo_lookup('::1', null, ['ai_family' => AF_INET]));
 explain_all('empty host', socket_addrinfo_lookup(''));
@@ -75,12 +72,7 @@ socket_getpeername($c, $addr, $port);
 show('udp peer', [$addr, $port]);
 socket_close($c);
 
-section('host names in socket_connect and socket_bind');
-$s = socket_create(AF_INET, SOCK_STREAM, 0);
-show('bind localhost', socket_bind($s, 'localhost', 0));
-socket_getsockname($s, $addr, $port);
-show('bound to', $addr);
-socket_close($s);
+section('numeric shorthands in socket_bind and socket_connect');
 $s = socket_create(AF_INET, SOCK_STREAM, 0);
 show('bind 127.1', socket_bind($s, '127.1', 0));
 socket_getsockname($s, $addr, $port);

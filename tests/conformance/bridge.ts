@@ -57,7 +57,7 @@ for (const [label, d, t] of cases) {
   console.log(`${label}: ${kind(st)} blocked=${render(stream_get_meta_data(st).blocked)}`);
   socket_close(s);
 }
-let s = socket_create(AF_INET, SOCK_STREAM, 0) as Socket;
+const s = socket_create(AF_INET, SOCK_STREAM, 0) as Socket;
 socket_set_nonblock(s);
 let st = socket_export_stream(s) as Stream;
 show("non-blocking socket exports a non-blocking stream", stream_get_meta_data(st).blocked);

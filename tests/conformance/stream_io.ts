@@ -52,7 +52,7 @@ function meta(s: Stream): Record<string, unknown> {
 }
 
 section("pair: buffered reads");
-let [a, b] = stream_socket_pair(STREAM_PF_UNIX, STREAM_SOCK_STREAM, 0) as Stream[];
+const [a, b] = stream_socket_pair(STREAM_PF_UNIX, STREAM_SOCK_STREAM, 0) as Stream[];
 show("meta", stream_get_meta_data(a));
 stream_set_timeout(b, 0, 200000);
 show("fwrite", fwrite(a, "one\ntwo\nthree"));
@@ -198,4 +198,3 @@ fclose(named);
 fclose(dc);
 fclose(dg);
 removeTempDir(dir);
-void [a, b];
