@@ -5,7 +5,13 @@
  */
 
 import type { Ref } from "../sockets/args.ts";
-import { checkArgCount, intArg, optionalRefArg, stringArg } from "../sockets/args.ts";
+import {
+  byteStringArg,
+  checkArgCount,
+  intArg,
+  optionalRefArg,
+  stringArg,
+} from "../sockets/args.ts";
 import { warn } from "../sockets/errors.ts";
 import {
   STREAM_CLIENT_ASYNC_CONNECT,
@@ -77,6 +83,7 @@ export function stream_socket_client(
   const fn = "stream_socket_client";
   checkArgCount(fn, arguments.length, 1, 6);
   address = stringArg(fn, 1, "address", address);
+  byteStringArg(fn, 1, "address", address);
   const codeRef = optionalRefArg<number>(fn, 2, "error_code", error_code);
   const messageRef = optionalRefArg<string>(fn, 3, "error_message", error_message);
   const seconds = floatArg(fn, 4, "timeout", timeout);

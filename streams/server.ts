@@ -6,7 +6,14 @@
 
 import { sys } from "../platform/mod.ts";
 import type { Ref } from "../sockets/args.ts";
-import { checkArgCount, intArg, optionalRefArg, phpType, stringArg } from "../sockets/args.ts";
+import {
+  byteStringArg,
+  checkArgCount,
+  intArg,
+  optionalRefArg,
+  phpType,
+  stringArg,
+} from "../sockets/args.ts";
 import { warn } from "../sockets/errors.ts";
 import { STREAM_SERVER_BIND, STREAM_SERVER_LISTEN } from "./constants.ts";
 import { contextArg } from "./context.ts";
@@ -84,6 +91,7 @@ export function stream_socket_server(
   const fn = "stream_socket_server";
   checkArgCount(fn, arguments.length, 1, 5);
   address = stringArg(fn, 1, "address", address);
+  byteStringArg(fn, 1, "address", address);
   const codeRef = optionalRefArg<number>(fn, 2, "error_code", error_code);
   const messageRef = optionalRefArg<string>(fn, 3, "error_message", error_message);
   flags = intArg(fn, 4, "flags", flags);

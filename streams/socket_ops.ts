@@ -8,7 +8,14 @@
 
 import { platform, sys } from "../platform/mod.ts";
 import type { Ref } from "../sockets/args.ts";
-import { checkArgCount, dataArg, intArg, optionalRefArg, stringArg } from "../sockets/args.ts";
+import {
+  byteStringArg,
+  checkArgCount,
+  dataArg,
+  intArg,
+  optionalRefArg,
+  stringArg,
+} from "../sockets/args.ts";
 import { bytesToString } from "../sockets/bytes.ts";
 import { ValueError, warn } from "../sockets/errors.ts";
 import { inet6Address, inetAddress, SOCKADDR_STORAGE_SIZE } from "../sockets/sockaddr.ts";
@@ -188,6 +195,7 @@ export function stream_socket_sendto(
   const bytes = dataArg(fn, 2, "data", data);
   flags = intArg(fn, 3, "flags", flags);
   address = stringArg(fn, 4, "address", address);
+  byteStringArg(fn, 4, "address", address);
   let target: { addr: SockAddr; family: number } | null = null;
   if (address !== "") {
     target = parseTarget(fn, address);

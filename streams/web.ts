@@ -27,6 +27,26 @@ const { MSG_DONTWAIT, SOL_SOCKET, SO_TYPE, SOCK_STREAM } = platform.php;
 const { EAGAIN, EWOULDBLOCK, EINTR, SHUT_WR } = platform.native;
 /** The most one read takes from the socket. */
 const READ_SIZE = 65536;
+/**
+ * The most time reads and writes that complete at once may run on promise
+ * callbacks alone: a pipe between two busy local sockets never has to wait,
+ * and would starve timers and other I/O. Past this, the next call first lets
+ * the event loop run a turn.
+ */
+const MAX_BUSY_MS = 8;
+let lastTurn = 0;
+
+/** Yields to the event loop when the streams have kept it busy for {@link MAX_BUSY_MS}. */
+function fairTurn(): Promise<void> | undefined {
+  const now = performance.now();
+  if (now - lastTurn < MAX_BUSY_MS) return undefined;
+  return new Promise((resolve) =>
+    setImmediate(() => {
+      lastTurn = performance.now();
+      resolve();
+    })
+  );
+}
 
 /** What the Web Streams need from a Socket or a Stream. */
 interface Endpoint {
@@ -83,6 +103,8 @@ function makeReadable(ep: Endpoint): ReadableStream<Uint8Array> {
   return new ReadableStream<Uint8Array>({
     async pull(controller): Promise<void> {
       const s = sys();
+      const turn = fairTurn();
+      if (turn) await turn;
       for (;;) {
         const buffered = ep.takeBuffered();
         if (buffered) {
@@ -106,6 +128,7 @@ function makeReadable(ep: Endpoint): ReadableStream<Uint8Array> {
         const code = s.lastError();
         if (!isTransient(code)) throw systemError("recv", code);
         await waitFor(fd, Ready.In, -1, ep.owner);
+        lastTurn = performance.now();
       }
     },
   }, { highWaterMark: 0 });
@@ -116,6 +139,8 @@ function makeWritable(ep: Endpoint): WritableStream<Uint8Array> {
   return new WritableStream<Uint8Array>({
     async write(chunk): Promise<void> {
       const s = sys();
+      const turn = fairTurn();
+      if (turn) await turn;
       const bytes = asBytes(chunk);
       let off = 0;
       do {
@@ -131,6 +156,7 @@ function makeWritable(ep: Endpoint): WritableStream<Uint8Array> {
         const code = s.lastError();
         if (!isTransient(code)) throw systemError("send", code);
         await waitFor(fd, Ready.Out, -1, ep.owner);
+        lastTurn = performance.now();
       } while (off < bytes.length);
     },
     close(): void {
