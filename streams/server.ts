@@ -4,7 +4,7 @@
  * @module
  */
 
-import { sys } from "../platform/mod.ts";
+import { platform, sys } from "../platform/mod.ts";
 import type { Ref } from "../sockets/args.ts";
 import {
   byteStringArg,
@@ -16,7 +16,7 @@ import {
 } from "../sockets/args.ts";
 import { warn } from "../sockets/errors.ts";
 import { STREAM_SERVER_BIND, STREAM_SERVER_LISTEN } from "./constants.ts";
-import { contextArg } from "./context.ts";
+import { contextArg, truthy } from "./context.ts";
 import type { StreamContext } from "./context.ts";
 import { acceptIncoming } from "./network.ts";
 import { newStream, streamArg } from "./stream.ts";
@@ -24,6 +24,8 @@ import type { Stream } from "./stream.ts";
 import { DEFAULT_SOCKET_TIMEOUT } from "./stream.ts";
 import { KIND_OF, makeServer } from "./transport.ts";
 import { cText, splitAddress } from "./url.ts";
+
+const P = platform.php;
 
 /**
  * PHP's conversion of a `?float` timeout in seconds to poll() milliseconds:
@@ -127,7 +129,8 @@ export function stream_socket_server(
  * @param peer_name Receives the peer's address (`"127.0.0.1:41234"`,
  *   `"[::1]:41234"`, a Unix path, or `""` for an unnamed Unix peer); only
  *   set on success.
- * @returns The connection's stream (blocking, with the server's timeout),
+ * @returns The connection's stream (blocking, with the server's timeout and
+ *   context; the context's `tcp_nodelay` sets `TCP_NODELAY` on it),
  *   or `false` with a warning `Accept failed: Connection timed out` (or
  *   another error text).
  * @throws {TypeError} If `socket` is not an open stream.
@@ -158,6 +161,10 @@ export function stream_socket_accept(
     return false;
   }
   if (peerRef && r.peer !== null) peerRef.value = r.peer;
+  if (state.kind === "tcp_socket" && truthy(state.context?.tcp_nodelay)) {
+    const one = new Int32Array([1]);
+    sys().setsockopt(r.fd, P.SOL_TCP, P.TCP_NODELAY, new Uint8Array(one.buffer), 4);
+  }
   return newStream({
     fd: r.fd,
     kind: state.kind,

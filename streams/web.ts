@@ -9,6 +9,10 @@
  * high-water mark of 0, so it only reads when asked: nothing is taken from
  * the socket that a later `socket_read()`/`fread()` should have seen.
  *
+ * Reads and writes that need no wait complete on promise callbacks; after
+ * 8 ms of those in a row, the next one lets the event loop run a turn first,
+ * so a busy pipe between local sockets never starves timers.
+ *
  * Ownership stays with the PHP side: cancelling the readable does not close
  * the socket, closing the writable only shuts down sending, and
  * `socket_close()`/`fclose()` ends both (a pending read fails).
