@@ -69,5 +69,8 @@ export {
   socket_shutdown,
 } from "./sockets/lifecycle.ts";
 
+export { socket_cmsg_space, socket_recvmsg, socket_sendmsg } from "./sockets/msg.ts";
+export type { ControlMessage, MessageName, RecvMessage, SendMessage } from "./sockets/msg.ts";
+
 export * from "./sockets/constants.ts";
 export { PHP_BINARY_READ, PHP_NORMAL_READ } from "./sockets/read_modes.ts";

@@ -258,6 +258,26 @@ export const libcSymbols = {
   freeaddrinfo: { parameters: [ptr /* struct addrinfo *res */], result: "void" },
   gethostbyname: { parameters: [buf /* const char *name */], result: ptr }, // struct hostent *
   if_nametoindex: { parameters: [buf /* const char *ifname */], result: uint, errno: true },
+
+  // Scatter/gather I/O
+  readv: {
+    parameters: [
+      int, // int fd
+      buf, // const struct iovec *iov
+      int, // int iovcnt
+    ],
+    result: ssize_t,
+    errno: true,
+  },
+  writev: {
+    parameters: [
+      int, // int fd
+      buf, // const struct iovec *iov
+      int, // int iovcnt
+    ],
+    result: ssize_t,
+    errno: true,
+  },
 } as const satisfies SymbolTable;
 
 /** The type of {@link libcSymbols}. */

@@ -17,6 +17,7 @@ export type { PermissionQuery } from "../ffi/load.ts";
 export type { PlatformDescriptor, StructLayout } from "./descriptor.ts";
 export { INVALID_HANDLE, Ready } from "./sys.ts";
 export type { AddrInfoEntry, AddrInfoHints, HostLookup, SocketHandle, Sys } from "./sys.ts";
+export type { MessageParts } from "./sys.ts";
 
 /** Whether the runtime enforces permissions that the module must honour (Deno). */
 export const hasPermissions: boolean = runtime.hasPermissions;

@@ -12,6 +12,7 @@ import { libcSymbols } from "../ffi/libc.ts";
 import type { LibcSymbols } from "../ffi/libc.ts";
 import { runtime } from "../ffi/load.ts";
 import type { NativeLibrary } from "../ffi/load.ts";
+import { messageCalls } from "./_msghdr.ts";
 import type { PlatformDescriptor } from "./descriptor.ts";
 import { Ready } from "./sys.ts";
 import type { AddrInfoEntry, AddrInfoHints, HostLookup, SocketHandle, Sys } from "./sys.ts";
@@ -189,5 +190,7 @@ export function createPosixSys(platform: PlatformDescriptor): Sys {
     },
     hErrno: () => runtime.readI32(hErrno, 0),
     ifNameToIndex: (name) => c.if_nametoindex(cString(name)),
+
+    ...messageCalls(platform, c),
   };
 }

@@ -65,6 +65,26 @@ export interface AddrInfoHints {
   readonly protocol?: number;
 }
 
+/**
+ * The parts of a `struct msghdr` (Windows: `WSAMSG`) as buffers the caller
+ * owns, for {@link Sys.sendmsg} and {@link Sys.recvmsg}. The backend lays
+ * them out in the platform's own structs for the duration of the call.
+ */
+export interface MessageParts {
+  /** The socket address (`msg_name`), or `null`; for recvmsg, room for the sender's. */
+  name: Uint8Array | null;
+  /** Bytes of `name` handed to the kernel; after recvmsg, the length it reported. */
+  nameLength: number;
+  /** The data buffers (`msg_iov`), each used whole. */
+  iov: readonly Uint8Array[];
+  /** Ancillary data (`msg_control`), or `null`. */
+  control: Uint8Array | null;
+  /** Bytes of `control` handed to the kernel; after recvmsg, how many it filled. */
+  controlLength: number;
+  /** After recvmsg: `msg_flags` (`MSG_TRUNC`, `MSG_CTRUNC`, ...). */
+  flags: number;
+}
+
 /** The system calls the PHP layer is built on. */
 export interface Sys {
   /** The error code of the last failed call, read immediately after it. */
@@ -164,4 +184,16 @@ export interface Sys {
   hErrno(): number;
   /** The index of a network interface, 0 if there is none by that name. */
   ifNameToIndex(name: string): number;
+
+  /** Sends a message with ancillary data (`MSG_NOSIGNAL` added where the platform has it). */
+  sendmsg(h: SocketHandle, msg: MessageParts, flags: number): number;
+  /**
+   * Receives a message with ancillary data; on success updates `msg.nameLength`,
+   * `msg.controlLength` and `msg.flags`.
+   */
+  recvmsg(h: SocketHandle, msg: MessageParts, flags: number): number;
+  /** Reads into several buffers in order (`readv()`). */
+  readv(h: SocketHandle, iov: readonly Uint8Array[]): number;
+  /** Writes several buffers in order (`writev()`). */
+  writev(h: SocketHandle, iov: readonly Uint8Array[]): number;
 }

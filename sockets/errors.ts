@@ -92,3 +92,11 @@ export function getGlobalError(): number {
 export function setGlobalError(code: number): void {
   globalLastError = code;
 }
+
+/**
+ * Emits a warning of PHP's engine rather than of a function, which PHP
+ * prints without a `fn(): ` prefix (e.g. `Array to string conversion`).
+ */
+export function warnEngine(text: string): void {
+  handler?.(text);
+}
