@@ -7,8 +7,9 @@
  * and flags the kernel wrote back.
  *
  * Every pointer written into these structs points into a typed array that
- * the caller's `MessageParts` (or this module's locals) keeps alive until
- * the synchronous call returns.
+ * stays reachable until the synchronous call returns: the msghdr and its
+ * iovec array share the buffer passed to C, and the caller's buffers are
+ * held by a module variable for the duration of the call.
  *
  * @module
  */
@@ -51,53 +52,78 @@ function checkLength(what: string, buffer: Uint8Array | null, length: number): v
   }
 }
 
+/**
+ * What the calls in flight point into. C sees these buffers only through
+ * addresses written into other buffers, so something must keep them
+ * reachable until the call returns: they sit on this stack meanwhile.
+ */
+const inFlight: unknown[] = [];
+
+/** Runs `call` with `buffers` held reachable. */
+function holding<T>(buffers: unknown, call: () => T): T {
+  inFlight.push(buffers);
+  try {
+    return call();
+  } finally {
+    inFlight.pop();
+  }
+}
+
 /** Creates the message calls over the libc functions `c`. */
 export function messageCalls(platform: PlatformDescriptor, c: MessageFunctions): MessageCalls {
   const M = platform.structs.msghdr;
   const F = M.fields;
   const V = platform.structs.iovec;
+  const [baseAt, baseSize] = V.fields.iov_base;
+  const [lenAt, lenSize] = V.fields.iov_len;
   const noSignal = platform.native.MSG_NOSIGNAL ?? 0;
+  /** Where the iovec array starts after the msghdr in one allocation (8-byte aligned). */
+  const iovAt = Math.ceil(M.size / 8) * 8;
 
-  /** A `struct iovec[]` describing `buffers` (which must stay alive during the call). */
-  function iovecs(buffers: readonly Uint8Array[]): Uint8Array {
-    const raw = new Uint8Array(Math.max(1, buffers.length) * V.size);
-    const dv = new DataView(raw.buffer);
+  /** Writes a `struct iovec[]` describing `buffers` into `raw` at `at`. */
+  function writeIovecs(raw: Uint8Array, at: number, buffers: readonly Uint8Array[]): void {
+    const dv = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
     buffers.forEach((b, i) => {
-      const at = i * V.size;
-      put(dv, [at + V.fields.iov_base[0], V.fields.iov_base[1]], addressOf(b));
-      put(dv, [at + V.fields.iov_len[0], V.fields.iov_len[1]], b.byteLength);
+      const base = at + i * V.size;
+      put(dv, [base + baseAt, baseSize], addressOf(b));
+      put(dv, [base + lenAt, lenSize], b.byteLength);
     });
-    return raw;
   }
 
   /**
-   * Runs `call` with a msghdr describing `msg`; `iov` is returned so the
-   * caller's frame keeps the iovec array alive through the call.
+   * A msghdr describing `msg`, followed in the same buffer by its iovec
+   * array, so that the buffer passed to C keeps both alive.
    */
-  function withHeader(
-    msg: MessageParts,
-    call: (hdr: Uint8Array, iov: Uint8Array) => number,
-  ): [number, DataView] {
+  function header(msg: MessageParts): [Uint8Array, DataView] {
     checkLength("msg_name", msg.name, msg.name ? msg.nameLength : 0);
     checkLength("msg_control", msg.control, msg.control ? msg.controlLength : 0);
-    const hdr = new Uint8Array(M.size);
-    const dv = new DataView(hdr.buffer);
-    const iov = iovecs(msg.iov);
+    const raw = new Uint8Array(iovAt + msg.iov.length * V.size);
+    const dv = new DataView(raw.buffer);
+    writeIovecs(raw, iovAt, msg.iov);
     put(dv, F.msg_name, msg.name ? addressOf(msg.name) : 0n);
     put(dv, F.msg_namelen, msg.name ? msg.nameLength : 0);
-    put(dv, F.msg_iov, msg.iov.length > 0 ? addressOf(iov) : 0n);
+    put(dv, F.msg_iov, msg.iov.length > 0 ? addressOf(raw) + BigInt(iovAt) : 0n);
     put(dv, F.msg_iovlen, msg.iov.length);
     put(dv, F.msg_control, msg.control ? addressOf(msg.control) : 0n);
     put(dv, F.msg_controllen, msg.control ? msg.controlLength : 0);
-    return [call(hdr, iov), dv];
+    return [raw, dv];
+  }
+
+  /** A `struct iovec[]` for readv/writev (at least one element's room). */
+  function iovecs(buffers: readonly Uint8Array[]): Uint8Array {
+    const raw = new Uint8Array(Math.max(1, buffers.length) * V.size);
+    writeIovecs(raw, 0, buffers);
+    return raw;
   }
 
   return {
     sendmsg(h: SocketHandle, msg: MessageParts, flags: number): number {
-      return withHeader(msg, (hdr) => c.sendmsg(h, hdr, flags | noSignal))[0];
+      const [raw] = header(msg);
+      return holding(msg, () => c.sendmsg(h, raw, flags | noSignal));
     },
     recvmsg(h: SocketHandle, msg: MessageParts, flags: number): number {
-      const [r, dv] = withHeader(msg, (hdr) => c.recvmsg(h, hdr, flags));
+      const [raw, dv] = header(msg);
+      const r = holding(msg, () => c.recvmsg(h, raw, flags));
       if (r >= 0) {
         msg.nameLength = msg.name ? Math.min(get(dv, F.msg_namelen), msg.name.byteLength) : 0;
         msg.controlLength = msg.control
@@ -109,11 +135,11 @@ export function messageCalls(platform: PlatformDescriptor, c: MessageFunctions):
     },
     readv(h: SocketHandle, iov: readonly Uint8Array[]): number {
       const raw = iovecs(iov);
-      return c.readv(h, raw, iov.length);
+      return holding(iov, () => c.readv(h, raw, iov.length));
     },
     writev(h: SocketHandle, iov: readonly Uint8Array[]): number {
       const raw = iovecs(iov);
-      return c.writev(h, raw, iov.length);
+      return holding(iov, () => c.writev(h, raw, iov.length));
     },
   };
 }

@@ -12,6 +12,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { join } from "node:path";
 import process from "node:process";
 import { describe, test } from "node:test";
+import { runtime } from "../ffi/load.ts";
 import {
   AF_INET,
   AF_INET6,
@@ -67,7 +68,7 @@ import {
   udpPair,
   unixPair,
 } from "./_helpers.ts";
-import { assert, assertEquals, assertFalse, assertStrictEquals } from "./assert.ts";
+import { assert, assertEquals, assertFalse, assertStrictEquals, assertThrows } from "./assert.ts";
 
 const deno = (globalThis as { Deno?: typeof Deno }).Deno;
 
@@ -411,6 +412,62 @@ describe("data and addresses", () => {
     assertStrictEquals(byType[IPV6_TCLASS], 32);
     assertEquals([message.iov, message.flags], [["six"], 0]);
     closeAll(r, s);
+  });
+
+  test("20,000 messages from fresh small buffers arrive intact while garbage is made", () => {
+    const [a, b] = unixPair(SOCK_DGRAM);
+    const garbage: unknown[] = new Array(64);
+    let wrong = 0;
+    for (let i = 0; i < 20_000; i++) {
+      const text = `m${i}`;
+      // Small typed arrays and views of them, made just before the call.
+      const head = stringToBytes(text);
+      const tail = new Uint8Array([0x21, 0x3f]).subarray(i % 2, 2);
+      socket_sendmsg(a, { iov: [head, tail] });
+      garbage[i % 64] = new Array(32).fill(i);
+      const message: RecvMessage = { controllen: 1, buffer_size: 16 };
+      socket_recvmsg(b, message);
+      if (message.iov?.[0] !== text + (i % 2 ? "?" : "!?")) wrong++;
+    }
+    assertStrictEquals(wrong, 0);
+    closeAll(a, b);
+  });
+
+  test("an address taken for a msghdr stays valid when views of the array are made later", () => {
+    // Bun moves a small typed array's bytes the first time a view of it is
+    // made; addressOf() must have moved them already.
+    const small = new Uint8Array(16);
+    const address = runtime.addressOf(small);
+    const view = new DataView(small.buffer, 4, 4);
+    view.setUint8(0, 42);
+    assertStrictEquals(runtime.addressOf(small), address);
+    assertStrictEquals(runtime.addressOf(small.subarray(4)), address + 4n);
+    assertStrictEquals(runtime.copyOut(address + 4n, 1)[0], 42);
+    assertStrictEquals(runtime.addressOf(new Uint8Array(0)), 0n);
+  });
+
+  test("Sys.sendmsg/recvmsg refuse lengths beyond their buffers", () => {
+    const [a, b] = unixPair(SOCK_DGRAM);
+    const parts = {
+      name: null,
+      nameLength: 0,
+      iov: [new Uint8Array(4)],
+      control: new Uint8Array(8),
+      controlLength: 64,
+      flags: 0,
+    };
+    assertThrows(() => sys().recvmsg(b.unsafeHandle, parts, 0), RangeError);
+    assertThrows(
+      () =>
+        sys().sendmsg(a.unsafeHandle, {
+          ...parts,
+          name: new Uint8Array(2),
+          nameLength: 110,
+          controlLength: 0,
+        }, 0),
+      RangeError,
+    );
+    closeAll(a, b);
   });
 
   test("socket_recvmsg() failing warns even for EAGAIN and sets only the global error", () => {
