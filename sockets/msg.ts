@@ -6,8 +6,9 @@
  */
 
 import { sys } from "../platform/mod.ts";
+import { ancillaryType } from "./ancillary.ts";
 import { checkArgCount, checkOpen, intArg, phpType, socketArg } from "./args.ts";
-import { ancillaryType, cmsgSpace } from "./cmsg.ts";
+import { cmsgSpace } from "./cmsg.ts";
 import { ValueError } from "./errors.ts";
 import { messageToReceive, messageToSend, receivedMessage } from "./msg_convert.ts";
 import { allowed } from "./permissions.ts";

@@ -9,16 +9,10 @@
 
 import { platform, sys } from "../platform/mod.ts";
 import type { MessageParts } from "../platform/mod.ts";
+import { ancillaryType } from "./ancillary.ts";
+import type { AncillaryType, ReceiveContext } from "./ancillary.ts";
 import { asBytes, bytesToString } from "./bytes.ts";
-import {
-  ancillaryType,
-  cmsgHeaders,
-  cmsgLen,
-  cmsgSpace,
-  receivedDescriptors,
-  writeHeader,
-} from "./cmsg.ts";
-import type { AncillaryType, ReceiveContext } from "./cmsg.ts";
+import { cmsgHeaders, cmsgLen, cmsgSpace, receivedDescriptors, writeHeader } from "./cmsg.ts";
 import { socketType } from "./io.ts";
 import { byteString, nameFromNative, nameToNative } from "./msg_name.ts";
 import type { Conversion, PhpArray } from "./php_values.ts";
