@@ -67,7 +67,10 @@ export interface SendMessage {
  * `iov` and `flags`.
  */
 export interface RecvMessage {
-  /** In: present to receive the sender's address. Out: that address, or `null`. */
+  /**
+   * In: an array (only its `family` counts) to receive the sender's address.
+   * Out: that address, or `null`.
+   */
   name?: MessageName | null;
   /** In: the size of the data buffer (default 8192, at most 104857600). */
   buffer_size?: number;
@@ -132,8 +135,10 @@ function intRange(fn: string, pos: number, name: string, value: unknown): number
  * it is given, in order (PHP 8.0-8.4 put a Socket's descriptor one slot too
  * far and send descriptor 0 in its place; fixed by php-src PR #22338). A
  * control element without `level` or `type` uses 0 for it (PHP reads
- * uninitialised memory). Under Deno, a `name` needs the same permission as
- * `socket_sendto()` to that address.
+ * uninitialised memory). An object in `iov` that PHP cannot convert to a
+ * string throws before anything is sent (PHP sends the message with `""`
+ * in its place, then throws). Under Deno, a `name` needs the same
+ * permission as `socket_sendto()` to that address.
  */
 export function socket_sendmsg(
   socket: Socket,
@@ -201,7 +206,10 @@ function replaceContents(target: PhpArray, next: Record<string, unknown> | null)
  * unsupported control message), PHP sets `$message` to `false`; here
  * `message` is left empty (no keys), with the same warning
  * `error converting native data (path: ...)`, and any descriptors received
- * are closed (PHP leaks those it had not converted yet). With `MSG_TRUNC` on
+ * are closed (PHP leaks those it had not converted yet). A received
+ * descriptor that is not a socket comes back as a Socket of family
+ * `AF_UNSPEC` until the module has streams (PHP returns a stdio stream).
+ * With `MSG_TRUNC` on
  * a stream socket `iov` is empty (the kernel copied nothing; PHP returns
  * uninitialised memory). A `controllen` above 1 MiB allocates 1 MiB, which
  * is more than the kernel ever fills.
