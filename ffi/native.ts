@@ -54,6 +54,12 @@ export interface NativeLibrary<T extends SymbolTable> {
    * `errno`, before any JS allocation could run and clobber it.
    */
   lastError(): number;
+  /**
+   * Makes a C function pointer (e.g. one `WSAIoctl` handed out) callable with
+   * the signature `symbol`, reporting its error code through
+   * {@link lastError} like the library's own functions.
+   */
+  bind<S extends FfiSymbol>(address: bigint, symbol: S): NativeFunction<S>;
 }
 
 /** A query of Deno's permission state; Bun has none and grants everything. */

@@ -65,26 +65,6 @@ export interface AddrInfoHints {
   readonly protocol?: number;
 }
 
-/**
- * The parts of a `struct msghdr` (Windows: `WSAMSG`) as buffers the caller
- * owns, for {@link Sys.sendmsg} and {@link Sys.recvmsg}. The backend lays
- * them out in the platform's own structs for the duration of the call.
- */
-export interface MessageParts {
-  /** The socket address (`msg_name`), or `null`; for recvmsg, room for the sender's. */
-  name: Uint8Array | null;
-  /** Bytes of `name` handed to the kernel; after recvmsg, the length it reported. */
-  nameLength: number;
-  /** The data buffers (`msg_iov`), each used whole. */
-  iov: readonly Uint8Array[];
-  /** Ancillary data (`msg_control`), or `null`. */
-  control: Uint8Array | null;
-  /** Bytes of `control` handed to the kernel; after recvmsg, how many it filled. */
-  controlLength: number;
-  /** After recvmsg: `msg_flags` (`MSG_TRUNC`, `MSG_CTRUNC`, ...). */
-  flags: number;
-}
-
 /** The system calls the PHP layer is built on. */
 export interface Sys {
   /** The error code of the last failed call, read immediately after it. */
@@ -185,15 +165,100 @@ export interface Sys {
   /** The index of a network interface, 0 if there is none by that name. */
   ifNameToIndex(name: string): number;
 
-  /** Sends a message with ancillary data (`MSG_NOSIGNAL` added where the platform has it). */
-  sendmsg(h: SocketHandle, msg: MessageParts, flags: number): number;
   /**
-   * Receives a message with ancillary data; on success updates `msg.nameLength`,
-   * `msg.controlLength` and `msg.flags`.
+   * `sockatmark()`: 1 at the out-of-band mark, 0 before it, -1 on failure;
+   * absent where the C library has no `sockatmark()` (Windows).
    */
-  recvmsg(h: SocketHandle, msg: MessageParts, flags: number): number;
-  /** Reads into several buffers in order (`readv()`). */
-  readv(h: SocketHandle, iov: readonly Uint8Array[]): number;
-  /** Writes several buffers in order (`writev()`). */
-  writev(h: SocketHandle, iov: readonly Uint8Array[]): number;
+  readonly sockatmark?: (h: SocketHandle) => number;
+  /** The name of the network interface with this index, `null` if there is none. */
+  ifIndexToName(index: number): string | null;
+  /**
+   * The addresses of the network interfaces (`getifaddrs()`), or -1 with
+   * {@link Sys.lastError} set. Entries without an address are left out.
+   */
+  interfaceAddresses(): InterfaceAddress[] | number;
+  /**
+   * `setsockopt(level, option, struct sock_fprog)` for a classic BPF program
+   * of `count` 8-byte instructions (`struct sock_filter`); Linux only, as
+   * the options that take one.
+   */
+  readonly setsockoptFilter?: (
+    h: SocketHandle,
+    level: number,
+    option: number,
+    program: Uint8Array,
+    count: number,
+  ) => number;
+
+  // Added with the Winsock backend.
+  /**
+   * Sends a message (`sendmsg()`; Windows `WSASendMsg()`). `msg` is a message
+   * header laid out as `platform.msg` says; the caller keeps every buffer its
+   * pointers reach alive until the call returns.
+   */
+  sendmsg(h: SocketHandle, msg: Uint8Array, flags: number): number;
+  /**
+   * Receives a message (`recvmsg()`; Windows `WSARecvMsg()`, fetched through
+   * `WSAIoctl`, which takes the flags in the header's flags field and leaves
+   * the received flags there, as `recvmsg()` does).
+   */
+  recvmsg(h: SocketHandle, msg: Uint8Array, flags: number): number;
+  /** Sharing a socket with another process (Windows only; `undefined` elsewhere). */
+  readonly sharing?: SocketSharing;
+
+  // Added with socket_readv/socket_writev.
+  /**
+   * `readv()`: reads into the buffers an iovec array describes (laid out as
+   * `platform.msg` says: `iovSize`, `iovBase`, `iovLen`); absent where the C
+   * library has no `readv()` (Windows).
+   */
+  readonly readv?: (h: SocketHandle, iov: Uint8Array, count: number) => number;
+  /** `writev()`: writes the buffers an iovec array describes; absent on Windows. */
+  readonly writev?: (h: SocketHandle, iov: Uint8Array, count: number) => number;
+}
+
+/** One address of a network interface, copied out of `getifaddrs()`. */
+export interface InterfaceAddress {
+  /** The interface name, e.g. `lo`. */
+  readonly name: string;
+  /** The address family (platform value). */
+  readonly family: number;
+  /** The socket address bytes (`sockaddr_in`, `sockaddr_in6`, ...). */
+  readonly addr: Uint8Array;
+}
+
+/** How a new mapping came out: its handle (`0n` on failure) and whether the name existed. */
+export interface MappingResult {
+  readonly handle: bigint;
+  readonly existed: boolean;
+}
+
+/**
+ * Windows' way of handing a socket to another process, as PHP's
+ * `socket_wsaprotocol_info_*` use it: `WSADuplicateSocket()` for the target
+ * process, the `WSAPROTOCOL_INFO` in named shared memory, `WSASocket()` on
+ * the other side. Failures of the memory calls set {@link lastError}
+ * (`GetLastError()`); failures of the socket calls set `Sys.lastError()`.
+ */
+export interface SocketSharing {
+  /** Bytes of the protocol info (`WSAPROTOCOL_INFOA`, as PHP's ANSI build shares it). */
+  readonly infoSize: number;
+  /** Offset of `iAddressFamily` in the protocol info. */
+  readonly familyOffset: number;
+  /** `WSADuplicateSocket()`: fills `info` for process `pid`; 0, or -1 on failure. */
+  duplicate(h: SocketHandle, pid: number, info: Uint8Array): number;
+  /** `WSASocket(FROM_PROTOCOL_INFO, ...)`: the shared socket, or `INVALID_HANDLE`. */
+  fromProtocolInfo(info: Uint8Array): SocketHandle;
+  /** `CreateFileMapping()` of `size` bytes backed by the paging file, named `name`. */
+  createMapping(name: string, size: number): MappingResult;
+  /** `OpenFileMapping(FILE_MAP_READ)`: the handle, or `0n`. */
+  openMapping(name: string): bigint;
+  /** Copies `data` into the mapping through a view; false if the view failed. */
+  writeMapping(handle: bigint, data: Uint8Array): boolean;
+  /** Copies `size` bytes out of the mapping through a view; `null` if the view failed. */
+  readMapping(handle: bigint, size: number): Uint8Array | null;
+  /** `CloseHandle()` of a mapping. */
+  closeMapping(handle: bigint): void;
+  /** `GetLastError()` of the last failed memory call. */
+  lastError(): number;
 }

@@ -12,8 +12,8 @@
 import { platform, sys } from "../platform/mod.ts";
 import type { StructLayout } from "../platform/mod.ts";
 import { adoptDescriptor, descriptorOf } from "./descriptors.ts";
-import type { Conversion, PhpArray } from "./php_values.ts";
-import { arrayGet, arrayValues, isPhpArray, phpInt, phpRanged, phpString } from "./php_values.ts";
+import type { Conversion, PhpArray } from "./msg_values.ts";
+import { arrayGet, arrayValues, isPhpArray, phpInt, phpRanged, phpString } from "./msg_values.ts";
 import { resolveInet } from "./sockaddr.ts";
 import type { Socket, SocketState } from "./socket.ts";
 

@@ -81,6 +81,14 @@ export function warn(fn: string, text: string): void {
   handler?.(`${fn}(): ${text}`);
 }
 
+/**
+ * Emits a warning without a function prefix, as the engine's own warnings
+ * read (`Object of class stdClass could not be converted to int`).
+ */
+export function warnPlain(text: string): void {
+  handler?.(text);
+}
+
 let globalLastError = 0;
 
 /** The module-wide last error (PHP's `SOCKETS_G(last_error)`). */
@@ -91,12 +99,4 @@ export function getGlobalError(): number {
 /** Sets the module-wide last error. */
 export function setGlobalError(code: number): void {
   globalLastError = code;
-}
-
-/**
- * Emits a warning of PHP's engine rather than of a function, which PHP
- * prints without a `fn(): ` prefix (e.g. `Array to string conversion`).
- */
-export function warnEngine(text: string): void {
-  handler?.(text);
 }

@@ -43,7 +43,7 @@ import type { Socket, SocketState } from "./socket.ts";
 
 const { AF_UNIX, AF_INET, AF_INET6, MSG_PEEK, MSG_TRUNC, SOCK_STREAM, SOL_SOCKET, SO_TYPE } =
   platform.php;
-const { EINTR } = platform.native;
+const { SOCKET_EINTR: EINTR } = platform.php;
 
 /**
  * The most bytes one call reads. PHP allocates whatever `length` asks for

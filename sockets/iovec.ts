@@ -11,7 +11,7 @@
  * @module
  */
 
-import { sys } from "../platform/mod.ts";
+import { platform, readVector, sys, writeVector } from "../platform/mod.ts";
 import { checkArgCount, checkOpen, dataArg, intArg, phpType, socketArg } from "./args.ts";
 import { bytesToString } from "./bytes.ts";
 import { ArgumentCountError, ValueError } from "./errors.ts";
@@ -293,7 +293,8 @@ function vectorCall(
  * @returns `true` (also at end of file, when nothing was read), or `false`
  *   with a warning `unable to read from socket [code]: text` (none for
  *   `SOCKET_EAGAIN`).
- * @throws {Error} If the socket is closed or the Iovec freed.
+ * @throws {Error} If the socket is closed or the Iovec freed, or on Windows
+ *   (which has no `readv()`).
  * @example
  * ```ts
  * import { AF_UNIX, SOCK_STREAM, Socket, socket_create_pair, socket_iovec_alloc, socket_iovec_fetch, socket_readv, socket_write } from "./mod.ts";
@@ -312,7 +313,9 @@ function vectorCall(
 export function socket_readv(socket: Socket, iovec: Iovec): boolean {
   const fn = "socket_readv";
   const [state, buffers] = vectorCall(fn, socket, iovec, arguments.length);
-  return !failed(sys().readv(state.fd, buffers), state, fn, "unable to read from socket");
+  const r = readVector(sys(), platform, state.fd, buffers);
+  if (r === null) throw new Error(`${fn}() is not available on ${platform.os}`);
+  return !failed(r, state, fn, "unable to read from socket");
 }
 
 /**
@@ -324,7 +327,8 @@ export function socket_readv(socket: Socket, iovec: Iovec): boolean {
  * @returns `true` (the kernel may have taken fewer bytes than all, as with
  *   `socket_write()`), or `false` with a warning
  *   `Unable to write to socket [code]: text` (none for `SOCKET_EAGAIN`).
- * @throws {Error} If the socket is closed or the Iovec freed.
+ * @throws {Error} If the socket is closed or the Iovec freed, or on Windows
+ *   (which has no `writev()`).
  * @example
  * ```ts
  * import { AF_UNIX, SOCK_STREAM, Socket, socket_create_pair, socket_iovec_alloc, socket_iovec_set, socket_writev } from "./mod.ts";
@@ -342,5 +346,7 @@ export function socket_readv(socket: Socket, iovec: Iovec): boolean {
 export function socket_writev(socket: Socket, iovec: Iovec): boolean {
   const fn = "socket_writev";
   const [state, buffers] = vectorCall(fn, socket, iovec, arguments.length);
-  return !failed(sys().writev(state.fd, buffers), state, fn, "Unable to write to socket");
+  const r = writeVector(sys(), platform, state.fd, buffers);
+  if (r === null) throw new Error(`${fn}() is not available on ${platform.os}`);
+  return !failed(r, state, fn, "Unable to write to socket");
 }

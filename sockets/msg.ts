@@ -5,15 +5,15 @@
  * @module
  */
 
-import { sys } from "../platform/mod.ts";
+import { platform, receiveMessage, sendMessage, sys } from "../platform/mod.ts";
 import { ancillaryType } from "./ancillary.ts";
 import { checkArgCount, checkOpen, intArg, phpType, socketArg } from "./args.ts";
 import { cmsgSpace } from "./cmsg.ts";
 import { ValueError } from "./errors.ts";
 import { messageToReceive, messageToSend, receivedMessage } from "./msg_convert.ts";
+import type { PhpArray } from "./msg_values.ts";
+import { Conversion, isPhpArray } from "./msg_values.ts";
 import { allowed } from "./permissions.ts";
-import type { PhpArray } from "./php_values.ts";
-import { Conversion, isPhpArray } from "./php_values.ts";
 import { failed, globalError } from "./report.ts";
 import type { Socket } from "./socket.ts";
 
@@ -160,7 +160,7 @@ export function socket_sendmsg(
   if (out.address && !allowed(fn, state, "Error in sendmsg", out.address, state.family)) {
     return false;
   }
-  const r = sys().sendmsg(state.fd, out.parts, flags);
+  const r = sendMessage(sys(), platform, state.fd, out.parts, flags);
   if (failed(r, state, fn, "Error in sendmsg")) return false;
   return r;
 }
@@ -232,7 +232,7 @@ export function socket_recvmsg(
     return false;
   }
   const s = sys();
-  const r = s.recvmsg(state.fd, parts, flags);
+  const r = receiveMessage(s, platform, state.fd, parts, flags);
   if (r < 0) {
     globalError(fn, "Error in recvmsg", s.lastError());
     return false;

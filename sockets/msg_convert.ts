@@ -15,7 +15,7 @@ import { asBytes, bytesToString } from "./bytes.ts";
 import { cmsgHeaders, cmsgLen, cmsgSpace, receivedDescriptors, writeHeader } from "./cmsg.ts";
 import { socketType } from "./io.ts";
 import { byteString, nameFromNative, nameToNative } from "./msg_name.ts";
-import type { Conversion, PhpArray } from "./php_values.ts";
+import type { Conversion, PhpArray } from "./msg_values.ts";
 import {
   arrayGet,
   arrayValues,
@@ -24,7 +24,7 @@ import {
   phpLong,
   phpString,
   phpUint32,
-} from "./php_values.ts";
+} from "./msg_values.ts";
 import type { SockAddr } from "./sockaddr.ts";
 import { closeState, stateOf } from "./socket.ts";
 import type { Socket, SocketState } from "./socket.ts";

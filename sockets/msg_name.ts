@@ -8,8 +8,8 @@
 
 import { platform, sys } from "../platform/mod.ts";
 import { bytesToString, stringToBytes } from "./bytes.ts";
-import type { Conversion, PhpArray } from "./php_values.ts";
-import { arrayGet, isPhpArray, phpInt, phpRanged, phpString, phpUint32 } from "./php_values.ts";
+import type { Conversion, PhpArray } from "./msg_values.ts";
+import { arrayGet, isPhpArray, phpInt, phpRanged, phpString, phpUint32 } from "./msg_values.ts";
 import type { SockAddr } from "./sockaddr.ts";
 import {
   inet6Address,

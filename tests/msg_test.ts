@@ -38,7 +38,7 @@ import {
   socket_write,
   stringToBytes,
 } from "../mod.ts";
-import { Ready, sys } from "../platform/mod.ts";
+import { platform, Ready, receiveMessage, sendMessage, sys } from "../platform/mod.ts";
 import {
   captureWarnings,
   closeAll,
@@ -167,7 +167,7 @@ describe("data and addresses", () => {
     assertStrictEquals(runtime.addressOf(new Uint8Array(0)), 0n);
   });
 
-  test("Sys.sendmsg/recvmsg refuse lengths beyond their buffers", () => {
+  test("sendMessage/receiveMessage refuse lengths beyond their buffers", () => {
     const [a, b] = unixPair(SOCK_DGRAM);
     const parts = {
       name: null,
@@ -177,10 +177,10 @@ describe("data and addresses", () => {
       controlLength: 64,
       flags: 0,
     };
-    assertThrows(() => sys().recvmsg(b.unsafeHandle, parts, 0), RangeError);
+    assertThrows(() => receiveMessage(sys(), platform, b.unsafeHandle, parts, 0), RangeError);
     assertThrows(
       () =>
-        sys().sendmsg(a.unsafeHandle, {
+        sendMessage(sys(), platform, a.unsafeHandle, {
           ...parts,
           name: new Uint8Array(2),
           nameLength: 110,
