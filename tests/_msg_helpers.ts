@@ -14,16 +14,8 @@ import {
   socket_write,
   SOL_SOCKET,
 } from "../mod.ts";
-import { sys } from "../platform/mod.ts";
 import { openDescriptors } from "./_helpers.ts";
 import { assertStrictEquals } from "./assert.ts";
-
-/** Sets an int socket option; socket_set_option arrives with issue #3. */
-export function setIntOption(s: Socket, level: number, name: number, value: number): void {
-  const v = new Int32Array([value]);
-  const r = sys().setsockopt(s.unsafeHandle, level, name, new Uint8Array(v.buffer), 4);
-  assertStrictEquals(r, 0, `setsockopt(${level}, ${name}) failed`);
-}
 
 /** Sends `sockets` with SCM_RIGHTS over `via`. */
 export function sendRights(via: Socket, sockets: Socket[], data = "x"): number | false {

@@ -19,17 +19,11 @@ import {
   socket_sendmsg,
   socket_sendto,
   socket_set_nonblock,
+  socket_set_option,
   socket_write,
   SOL_SOCKET,
 } from "../../mod.ts";
-import { sys } from "../../platform/mod.ts";
 import { makeTempDir, removeTempDir, section, show } from "./_dump.ts";
-
-/** socket_set_option() with an int; socket_set_option arrives with issue #3. */
-function setOption(s: Socket, level: number, name: number, value: number): boolean {
-  const v = new Int32Array([value]);
-  return sys().setsockopt(s.unsafeHandle, level, name, new Uint8Array(v.buffer), 4) === 0;
-}
 
 const dir = makeTempDir();
 const path = `${dir}/unix_sock`;
@@ -37,7 +31,7 @@ const sends1 = socket_create(AF_UNIX, SOCK_DGRAM, 0) as Socket;
 show("socket_set_nonblock", socket_set_nonblock(sends1));
 const s = socket_create(AF_UNIX, SOCK_DGRAM, 0) as Socket;
 show("bind", socket_bind(s, path));
-show("SO_PASSCRED", setOption(s, SOL_SOCKET, SO_PASSCRED, 1));
+show("SO_PASSCRED", socket_set_option(s, SOL_SOCKET, SO_PASSCRED, 1));
 
 let mine: Record<string, number> | null = null;
 
@@ -96,7 +90,7 @@ show("recvmsg", socket_recvmsg(s, data, 0));
 credentialsOf(data);
 
 section("no SO_PASSCRED: no credentials");
-show("SO_PASSCRED off", setOption(s, SOL_SOCKET, SO_PASSCRED, 0));
+show("SO_PASSCRED off", socket_set_option(s, SOL_SOCKET, SO_PASSCRED, 0));
 socket_sendto(sends1, "plain", 5, 0, path);
 data = { controllen: 100 };
 show("recvmsg", socket_recvmsg(s, data, 0));
@@ -106,7 +100,7 @@ show("  iov", data.iov);
 section("stream socket pair");
 const pair: Socket[] = [];
 socket_create_pair(AF_UNIX, SOCK_STREAM, 0, pair);
-setOption(pair[1], SOL_SOCKET, SO_PASSCRED, 1);
+socket_set_option(pair[1], SOL_SOCKET, SO_PASSCRED, 1);
 show("write", socket_write(pair[0], "over a stream"));
 data = { controllen: socket_cmsg_space(SOL_SOCKET, SCM_CREDENTIALS), name: {} };
 show("recvmsg", socket_recvmsg(pair[1], data));

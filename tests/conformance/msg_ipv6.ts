@@ -20,16 +20,10 @@ import {
   socket_getsockname,
   socket_recvmsg,
   socket_sendmsg,
+  socket_set_option,
   SOL_UDP,
 } from "../../mod.ts";
-import { sys } from "../../platform/mod.ts";
 import { ref, section, show } from "./_dump.ts";
-
-/** socket_set_option() with an int; socket_set_option arrives with issue #3. */
-function setOption(s: Socket, level: number, name: number, value: number): void {
-  const v = new Int32Array([value]);
-  sys().setsockopt(s.unsafeHandle, level, name, new Uint8Array(v.buffer), 4);
-}
 
 function portOf(s: Socket): number {
   const a = ref();
@@ -44,8 +38,8 @@ const sport = portOf(s);
 const r = socket_create(AF_INET6, SOCK_DGRAM, SOL_UDP) as Socket;
 show("bind receiver", socket_bind(r, "::1", 0));
 const rport = portOf(r);
-setOption(r, IPPROTO_IPV6, IPV6_RECVPKTINFO, 1);
-setOption(r, IPPROTO_IPV6, IPV6_RECVTCLASS, 1);
+socket_set_option(r, IPPROTO_IPV6, IPV6_RECVPKTINFO, 1);
+socket_set_option(r, IPPROTO_IPV6, IPV6_RECVTCLASS, 1);
 
 function receive(controllen: number): void {
   const data: RecvMessage = {
@@ -98,7 +92,7 @@ show(
 receive(space);
 
 section("hop limit too");
-setOption(r, IPPROTO_IPV6, IPV6_RECVHOPLIMIT, 1);
+socket_set_option(r, IPPROTO_IPV6, IPV6_RECVHOPLIMIT, 1);
 const space3 = space + socket_cmsg_space(IPPROTO_IPV6, IPV6_HOPLIMIT);
 show(
   "sendmsg",

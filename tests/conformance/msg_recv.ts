@@ -24,23 +24,17 @@ import {
   socket_recvmsg,
   socket_send,
   socket_sendto,
+  socket_set_option,
   socket_shutdown,
   socket_write,
   SOL_SOCKET,
 } from "../../mod.ts";
-import { sys } from "../../platform/mod.ts";
 import { allBytes, attempt, makeTempDir, ref, rel, removeTempDir, section, show } from "./_dump.ts";
 
 // deno-lint-ignore no-explicit-any
 const recvmsg = socket_recvmsg as (...args: any[]) => unknown;
 /** A message as PHP would accept it, malformed ones included. */
 const m = (message: unknown): RecvMessage => message as RecvMessage;
-
-/** socket_set_option(..., SOL_SOCKET, SO_PASSCRED, 1); socket_set_option arrives with issue #3. */
-function passCredentials(s: Socket): void {
-  const one = new Int32Array([1]);
-  sys().setsockopt(s.unsafeHandle, SOL_SOCKET, SO_PASSCRED, new Uint8Array(one.buffer), 4);
-}
 
 function portOf(s: Socket): number {
   const a = ref();
@@ -193,7 +187,7 @@ socket_close(pair[1]);
 section("control data that does not fit: MSG_CTRUNC");
 pair = [];
 socket_create_pair(AF_UNIX, SOCK_DGRAM, 0, pair);
-passCredentials(pair[1]);
+socket_set_option(pair[1], SOL_SOCKET, SO_PASSCRED, 1);
 socket_send(pair[0], "x", 1, 0);
 recvCase("controllen 10: no room for a header", pair[1], { controllen: 10 }, 0, 0);
 socket_send(pair[0], "y", 1, 0);
