@@ -149,7 +149,7 @@ describe("Iovec handles", () => {
     ) {
       assertThrows(call, Error, `${fn}(): Argument #1 ($iovec) has already been freed`);
     }
-    const [a, b] = unixPair();
+    const [a, b] = localPair();
     assertThrows(
       () => socket_readv(a, iov),
       Error,
