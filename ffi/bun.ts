@@ -127,6 +127,11 @@ export const bunRuntime: Runtime = {
   open,
   hasPermissions: false,
   addressOf(v: ArrayBufferView): bigint {
+    // Bun cannot point at empty memory; NULL, as Deno gives. Reading
+    // `.buffer` first moves a small typed array out of the JS heap now:
+    // otherwise the first view made of it later (a subarray, a DataView)
+    // would move its bytes and leave this address dangling.
+    if (v.byteLength === 0 || v.buffer.byteLength === 0) return 0n;
     return BigInt(ptr(v as Uint8Array));
   },
   copyOut(address: bigint, length: number): Uint8Array {

@@ -78,8 +78,10 @@ export interface Runtime {
   /** Opens a shared library and binds the functions of a symbol table. */
   open<T extends SymbolTable>(spec: LibrarySpec<T>): NativeLibrary<T>;
   /**
-   * The address of a typed array's first byte, for writing into C structs.
-   * The caller must keep `view` alive for as long as C may use the address.
+   * The address of a typed array's first byte, for writing into C structs;
+   * `0n` (NULL) for an empty one. The address stays valid (the bytes never
+   * move) for as long as the caller keeps `view` alive, which it must for as
+   * long as C may use the address.
    */
   addressOf(view: ArrayBufferView): bigint;
   /** Copies `length` bytes of C memory starting at `address` into a new array. */

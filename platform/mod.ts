@@ -19,6 +19,8 @@ import { createWinsockSys } from "./winsock.ts";
 
 export type { PermissionQuery } from "../ffi/load.ts";
 export type { PlatformDescriptor, StructLayout } from "./descriptor.ts";
+export type { MessageParts } from "./message.ts";
+export { readVector, receiveMessage, sendMessage, writeVector } from "./message.ts";
 export { INVALID_HANDLE, Ready } from "./sys.ts";
 export type {
   AddrInfoEntry,

@@ -296,5 +296,9 @@ export function createPosixSys(platform: PlatformDescriptor): Sys {
 
     sendmsg: (h, msg, flags) => c.sendmsg(h, msg, flags | noSignal),
     recvmsg: c.recvmsg,
+
+    // Added with socket_readv/socket_writev.
+    readv: c.readv,
+    writev: c.writev,
   };
 }

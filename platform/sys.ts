@@ -205,6 +205,16 @@ export interface Sys {
   recvmsg(h: SocketHandle, msg: Uint8Array, flags: number): number;
   /** Sharing a socket with another process (Windows only; `undefined` elsewhere). */
   readonly sharing?: SocketSharing;
+
+  // Added with socket_readv/socket_writev.
+  /**
+   * `readv()`: reads into the buffers an iovec array describes (laid out as
+   * `platform.msg` says: `iovSize`, `iovBase`, `iovLen`); absent where the C
+   * library has no `readv()` (Windows).
+   */
+  readonly readv?: (h: SocketHandle, iov: Uint8Array, count: number) => number;
+  /** `writev()`: writes the buffers an iovec array describes; absent on Windows. */
+  readonly writev?: (h: SocketHandle, iov: Uint8Array, count: number) => number;
 }
 
 /** One address of a network interface, copied out of `getifaddrs()`. */

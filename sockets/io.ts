@@ -60,7 +60,7 @@ function readBuffer(length: number): Uint8Array {
 }
 
 /** The socket's type (`SO_TYPE`, read once and cached), or -1 if it cannot be read. */
-function socketType(state: SocketState): number {
+export function socketType(state: SocketState): number {
   if (state.type === undefined) {
     const value = new Int32Array(1);
     const len = new Uint32Array([4]);

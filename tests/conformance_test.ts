@@ -178,9 +178,18 @@ describe("conformance with PHP 8.2", () => {
       },
     );
 
+    // A twin without a PHP script has a hand-written expectation: what a
+    // fixed PHP prints where PHP 8.2 is wrong (the file's first line says so).
+    const handWritten = !existsSync(`${DIR}${name}.php`);
     test(
       `${name}.php still prints the recorded output`,
-      { skip: phpAvailable ? false : (phpBlocked ?? "php is not installed") },
+      {
+        skip: handWritten
+          ? "hand-written expectation: PHP 8.2 is wrong here"
+          : phpAvailable
+          ? false
+          : (phpBlocked ?? "php is not installed"),
+      },
       () => {
         const expected = readFileSync(expectedFile).toString("latin1");
         const outcome = runProcess("php", ["-d", "display_errors=stderr", `${DIR}${name}.php`]);
