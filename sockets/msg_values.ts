@@ -13,10 +13,24 @@
  * @module
  */
 
-import { phpType } from "./args.ts";
 import { bytesToString } from "./bytes.ts";
-import { warn, warnPlain } from "./errors.ts";
-import { isPhpArray as isLooseArray } from "./php_values.ts";
+import { warn } from "./errors.ts";
+import {
+  floatToInt as doubleToLong,
+  isPhpArray as isLooseArray,
+  objectToStringError as objectError,
+  toPhpString,
+} from "./php_values.ts";
+
+export { floatToString } from "./php_values.ts";
+
+/**
+ * A value converted to a PHP string (`zval_get_string`): `true` is `"1"`,
+ * `false` and null `""`, arrays `"Array"` (with PHP's warning).
+ *
+ * @throws {Error} For objects, which have no string form here.
+ */
+export const phpString: (value: unknown) => string = toPhpString;
 
 /** A PHP array: a JS array (a list) or a plain object. */
 export type PhpArray = Record<string, unknown> | unknown[];
@@ -85,76 +99,11 @@ export class Conversion {
   }
 }
 
-const LONG_MIN = -(2 ** 63);
-const TWO_POW_64 = 2 ** 64;
-
-/** PHP's `zend_dval_to_lval`: truncation, 0 for NaN and infinities, modular beyond 64 bits. */
-function doubleToLong(d: number): number {
-  if (!Number.isFinite(d)) return 0;
-  if (d >= LONG_MIN && d < -LONG_MIN) return Math.trunc(d);
-  let m = d % TWO_POW_64;
-  if (m < 0) m += TWO_POW_64;
-  if (m >= -LONG_MIN) m -= TWO_POW_64;
-  return Math.trunc(m);
-}
-
 // PHP's numeric strings (is_numeric_string): whitespace, sign, digits with
 // an optional fraction and exponent, whitespace.
 const NUMERIC =
   /^[ \t\n\r\v\f]*[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?[ \t\n\r\v\f]*$/;
 const INTEGER = /^[ \t\n\r\v\f]*[+-]?[0-9]+[ \t\n\r\v\f]*$/;
-
-function objectError(value: object): Error {
-  return new Error(`Object of class ${phpType(value)} could not be converted to string`);
-}
-
-/** A PHP float as `(string)` prints it (precision 14, `1.0E+25` style exponents). */
-export function floatToString(d: number): string {
-  if (Number.isNaN(d)) return "NAN";
-  if (!Number.isFinite(d)) return d > 0 ? "INF" : "-INF";
-  if (d === 0) return Object.is(d, -0) ? "-0" : "0";
-  const [mantissa, exp] = Math.abs(d).toExponential(13).split("e");
-  const digits = mantissa.replace(".", "").replace(/0+$/, "");
-  const decpt = Number(exp) + 1;
-  const sign = d < 0 ? "-" : "";
-  if (decpt < 0 ? decpt < -3 : decpt > 14) {
-    const e = decpt - 1;
-    return `${sign}${digits[0]}.${digits.slice(1) || "0"}E${e < 0 ? "-" : "+"}${Math.abs(e)}`;
-  }
-  if (decpt <= 0) return `${sign}0.${"0".repeat(-decpt)}${digits}`;
-  if (digits.length <= decpt) return sign + digits + "0".repeat(decpt - digits.length);
-  return `${sign}${digits.slice(0, decpt)}.${digits.slice(decpt)}`;
-}
-
-/**
- * A value converted to a PHP string (`zval_get_string`): `true` is `"1"`,
- * `false` and null `""`, arrays `"Array"` (with PHP's warning).
- *
- * @throws {Error} For objects, which have no string form here.
- */
-export function phpString(value: unknown): string {
-  switch (typeof value) {
-    case "string":
-      return value;
-    case "number":
-      return Number.isInteger(value) && Math.abs(value) < -LONG_MIN && !Object.is(value, -0)
-        ? String(value)
-        : floatToString(value);
-    case "bigint":
-      return String(BigInt.asIntN(64, value));
-    case "boolean":
-      return value ? "1" : "";
-    case "undefined":
-      return "";
-  }
-  if (value === null) return "";
-  if (ArrayBuffer.isView(value)) return bytesToString(value);
-  if (isPhpArray(value)) {
-    warnPlain("Array to string conversion");
-    return "Array";
-  }
-  throw objectError(value as object);
-}
 
 /**
  * A value converted to a PHP int as the converters do
