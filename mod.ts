@@ -68,6 +68,37 @@ export {
   socket_set_nonblock,
   socket_shutdown,
 } from "./sockets/lifecycle.ts";
+export { socket_atmark } from "./sockets/oob.ts";
+export {
+  socket_get_option,
+  socket_getopt,
+  socket_set_option,
+  socket_setopt,
+} from "./sockets/options.ts";
+export type { OptionValue } from "./sockets/options.ts";
+export { socket_select } from "./sockets/select.ts";
+export type { SocketArray } from "./sockets/select.ts";
+
+export {
+  socket_wsaprotocol_info_export,
+  socket_wsaprotocol_info_import,
+  socket_wsaprotocol_info_release,
+} from "./sockets/wsaprotocol.ts";
+
+export { socket_cmsg_space, socket_recvmsg, socket_sendmsg } from "./sockets/msg.ts";
+export type { ControlMessage, MessageName, RecvMessage, SendMessage } from "./sockets/msg.ts";
+
+export {
+  Iovec,
+  socket_iovec_add,
+  socket_iovec_alloc,
+  socket_iovec_delete,
+  socket_iovec_fetch,
+  socket_iovec_free,
+  socket_iovec_set,
+  socket_readv,
+  socket_writev,
+} from "./sockets/iovec.ts";
 
 export * from "./sockets/constants.ts";
 export { PHP_BINARY_READ, PHP_NORMAL_READ } from "./sockets/read_modes.ts";

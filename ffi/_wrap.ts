@@ -19,7 +19,8 @@ type AnyFunction = (...args: any[]) => any;
  * `readError` is given, the error code is stored in `cell[0]` right after the
  * call returns, before the result conversion can allocate.
  *
- * Closures are specialised by arity so the hot path has no rest arguments.
+ * Closures are specialised by arity (up to 6) so the hot path has no rest
+ * arguments.
  */
 export function wrapCall(
   call: AnyFunction,
@@ -77,7 +78,15 @@ export function wrapCall(
         cell[0] = e();
         return r(v);
       };
-    default:
-      throw new RangeError(`wrapCall: ${args.length} parameters are more than the 6 supported`);
+    default: {
+      // Longer signatures (WSAIoctl's 9 parameters, fcntl padded for Apple
+      // arm64) are rare and off the hot paths: a generic closure.
+      const conv = args.map((c) => (c ?? identity) as AnyFunction);
+      return (...a: unknown[]) => {
+        const v = call(...conv.map((c, i) => c(a[i])));
+        cell[0] = e();
+        return r(v);
+      };
+    }
   }
 }

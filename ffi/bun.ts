@@ -7,11 +7,11 @@
  * @module
  */
 
-import { dlopen, FFIType, ptr, read, toArrayBuffer } from "bun:ffi";
+import { CFunction, dlopen, FFIType, ptr, read, toArrayBuffer } from "bun:ffi";
 import { wrapCall } from "./_wrap.ts";
 import type { Conversion } from "./_wrap.ts";
-import type { LibrarySpec, NativeLibrary, Runtime } from "./native.ts";
-import type { FfiType, SymbolTable } from "./types.ts";
+import type { LibrarySpec, NativeFunction, NativeLibrary, Runtime } from "./native.ts";
+import type { FfiSymbol, FfiType, SymbolTable } from "./types.ts";
 
 const ARG_TYPES: Record<FfiType, FFIType> = {
   i8: FFIType.i8,
@@ -79,17 +79,28 @@ function open<T extends SymbolTable>(spec: LibrarySpec<T>): NativeLibrary<T> {
   }
 
   const cell = new Int32Array(1);
-  const fn: Record<string, unknown> = {};
-  for (const [name, s] of Object.entries(spec.symbols)) {
-    fn[name] = wrapCall(
-      symbols[name],
+  const wrap = (call: (...a: unknown[]) => unknown, s: FfiSymbol) =>
+    wrapCall(
+      call,
       s.parameters.map((t) => t === "pointer" ? pointerArg as Conversion : null),
       resultConversion(s.result),
       s.errno ? readError : null,
       cell,
     );
-  }
-  return { fn: fn as NativeLibrary<T>["fn"], lastError: () => cell[0] };
+  const fn: Record<string, unknown> = {};
+  for (const [name, s] of Object.entries(spec.symbols)) fn[name] = wrap(symbols[name], s);
+  return {
+    fn: fn as NativeLibrary<T>["fn"],
+    lastError: () => cell[0],
+    bind<S extends FfiSymbol>(address: bigint, s: S): NativeFunction<S> {
+      const f = CFunction({
+        ptr: nonNull(address) as never,
+        args: s.parameters.map((t) => ARG_TYPES[t]),
+        returns: RESULT_TYPES[s.result],
+      }) as unknown as (...a: unknown[]) => unknown;
+      return wrap(f, s) as NativeFunction<S>;
+    },
+  };
 }
 
 function nonNull(address: bigint): number {
@@ -120,6 +131,11 @@ export const bunRuntime: Runtime = {
   hasPermissions: false,
   nonblocking: false,
   addressOf(v: ArrayBufferView): bigint {
+    // Bun cannot point at empty memory; NULL, as Deno gives. Reading
+    // `.buffer` first moves a small typed array out of the JS heap now:
+    // otherwise the first view made of it later (a subarray, a DataView)
+    // would move its bytes and leave this address dangling.
+    if (v.byteLength === 0 || v.buffer.byteLength === 0) return 0n;
     return BigInt(ptr(v as Uint8Array));
   },
   copyOut(address: bigint, length: number): Uint8Array {

@@ -11,9 +11,15 @@
 
 import { wrapCall } from "./_wrap.ts";
 import type { Conversion } from "./_wrap.ts";
-import type { LibrarySpec, NativeLibrary, PermissionQuery, Runtime } from "./native.ts";
+import type {
+  LibrarySpec,
+  NativeFunction,
+  NativeLibrary,
+  PermissionQuery,
+  Runtime,
+} from "./native.ts";
 import { WIDE_TYPES } from "./types.ts";
-import type { FfiType, SymbolTable } from "./types.ts";
+import type { FfiSymbol, FfiType, SymbolTable } from "./types.ts";
 
 const toBigInt = (v: number | bigint): bigint => typeof v === "bigint" ? v : BigInt(v);
 const toNumber = (v: number | bigint): number => typeof v === "number" ? v : Number(v);
@@ -64,21 +70,34 @@ function open<T extends SymbolTable>(spec: LibrarySpec<T>): NativeLibrary<T> {
   }
 
   const cell = new Int32Array(1);
-  const fn: Record<string, unknown> = {};
-  for (const [name, s] of Object.entries(spec.symbols)) {
-    if (s.nonblocking) {
-      fn[name] = wrapNonBlocking(symbols[name], s.parameters.map(argConversion), s.result);
-      continue;
-    }
-    fn[name] = wrapCall(
-      symbols[name],
+  const wrap = (call: (...a: unknown[]) => unknown, s: FfiSymbol) =>
+    wrapCall(
+      call,
       s.parameters.map(argConversion),
       resultConversion(s.result),
       s.errno ? readError : null,
       cell,
     );
+  const fn: Record<string, unknown> = {};
+  for (const [name, s] of Object.entries(spec.symbols)) {
+    fn[name] = s.nonblocking
+      ? wrapNonBlocking(symbols[name], s.parameters.map(argConversion), s.result)
+      : wrap(symbols[name], s);
   }
-  return { fn: fn as NativeLibrary<T>["fn"], lastError: () => cell[0] };
+  return {
+    fn: fn as NativeLibrary<T>["fn"],
+    lastError: () => cell[0],
+    bind<S extends FfiSymbol>(address: bigint, s: S): NativeFunction<S> {
+      const p = Deno.UnsafePointer.create(address);
+      if (p === null) throw new TypeError("Cannot call a NULL function pointer");
+      const def = {
+        parameters: s.parameters as Deno.NativeType[],
+        result: s.result as Deno.NativeResultType,
+      };
+      const f = new Deno.UnsafeFnPointer(p as Deno.PointerObject<typeof def>, def);
+      return wrap((...a) => f.call(...(a as never[])), s) as NativeFunction<S>;
+    },
+  };
 }
 
 /**

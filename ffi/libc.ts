@@ -259,6 +259,38 @@ export const libcSymbols = {
   gethostbyname: { parameters: [buf /* const char *name */], result: ptr }, // struct hostent *
   if_nametoindex: { parameters: [buf /* const char *ifname */], result: uint, errno: true },
 
+  // Network interfaces (multicast interface index <-> IPv4 address)
+  if_indextoname: {
+    parameters: [
+      uint, // unsigned int ifindex
+      buf, // char *ifname (IF_NAMESIZE bytes)
+    ],
+    result: ptr,
+    errno: true,
+  },
+  getifaddrs: { parameters: [buf /* struct ifaddrs **ifap */], result: int, errno: true },
+  freeifaddrs: { parameters: [ptr /* struct ifaddrs *ifa */], result: "void" },
+
+  // Scatter/gather I/O
+  readv: {
+    parameters: [
+      int, // int fd
+      buf, // const struct iovec *iov
+      int, // int iovcnt
+    ],
+    result: ssize_t,
+    errno: true,
+  },
+  writev: {
+    parameters: [
+      int, // int fd
+      buf, // const struct iovec *iov
+      int, // int iovcnt
+    ],
+    result: ssize_t,
+    errno: true,
+  },
+
   // Name resolution messages and the stream layer
   gai_strerror: { parameters: [int /* int errcode */], result: ptr }, // const char *gai_strerror(int)
 } as const satisfies SymbolTable;
@@ -266,39 +298,29 @@ export const libcSymbols = {
 /** The type of {@link libcSymbols}. */
 export type LibcSymbols = typeof libcSymbols;
 
+// Added with the macOS and FreeBSD descriptors.
+
 /**
- * `poll()` as a Deno `nonblocking` call: it runs on Deno's blocking thread
- * pool and returns a Promise. Opened separately from {@link libcSymbols},
- * only on runtimes that support such calls (`Runtime.nonblocking`).
+ * `fcntl()` declared for Apple arm64, where a variadic argument does not go
+ * in the next register (x2) as a fixed one would, but in the first stack
+ * slot. Six padding arguments fill x2..x7, so the real argument, declared as
+ * a full 64-bit slot, lands exactly where `fcntl`'s `va_arg` reads it.
  */
-export const asyncPollSymbols = {
-  __errno_location: { parameters: [], result: ptr }, // int *__errno_location(void)
-  poll: {
-    parameters: [
-      buf, // struct pollfd *fds
-      nfds_t, // nfds_t nfds
-      int, // int timeout
-    ],
-    result: int,
-    nonblocking: true,
-  },
-} as const satisfies SymbolTable;
+export const fcntlStackVariadic = {
+  parameters: [
+    int, // int fd
+    int, // int cmd
+    "i64", // (padding: x2)
+    "i64", // (padding: x3)
+    "i64", // (padding: x4)
+    "i64", // (padding: x5)
+    "i64", // (padding: x6)
+    "i64", // (padding: x7)
+    "i64", // ... int arg (first stack slot, 8 bytes)
+  ],
+  result: int,
+  errno: true,
+} as const;
 
-/** The type of {@link asyncPollSymbols}. */
-export type AsyncPollSymbols = typeof asyncPollSymbols;
-
-/** The blocking `poll()` the Bun poll worker calls on its own thread. */
-export const workerPollSymbols = {
-  __errno_location: { parameters: [], result: ptr }, // int *__errno_location(void)
-  poll: {
-    parameters: [
-      buf, // struct pollfd *fds
-      nfds_t, // nfds_t nfds
-      int, // int timeout
-    ],
-    result: int,
-  },
-} as const satisfies SymbolTable;
-
-/** The type of {@link workerPollSymbols}. */
-export type WorkerPollSymbols = typeof workerPollSymbols;
+/** A function returning the address of a thread's error variable (`__error`, `__h_errno`). */
+export const errorLocation = { parameters: [], result: ptr } as const;

@@ -55,6 +55,12 @@ export interface NativeLibrary<T extends SymbolTable> {
    * `errno`, before any JS allocation could run and clobber it.
    */
   lastError(): number;
+  /**
+   * Makes a C function pointer (e.g. one `WSAIoctl` handed out) callable with
+   * the signature `symbol`, reporting its error code through
+   * {@link lastError} like the library's own functions.
+   */
+  bind<S extends FfiSymbol>(address: bigint, symbol: S): NativeFunction<S>;
 }
 
 /** A query of Deno's permission state; Bun has none and grants everything. */
@@ -73,8 +79,10 @@ export interface Runtime {
   /** Opens a shared library and binds the functions of a symbol table. */
   open<T extends SymbolTable>(spec: LibrarySpec<T>): NativeLibrary<T>;
   /**
-   * The address of a typed array's first byte, for writing into C structs.
-   * The caller must keep `view` alive for as long as C may use the address.
+   * The address of a typed array's first byte, for writing into C structs;
+   * `0n` (NULL) for an empty one. The address stays valid (the bytes never
+   * move) for as long as the caller keeps `view` alive, which it must for as
+   * long as C may use the address.
    */
   addressOf(view: ArrayBufferView): bigint;
   /** Copies `length` bytes of C memory starting at `address` into a new array. */

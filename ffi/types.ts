@@ -75,3 +75,19 @@ export const nfds_t = "u64";
 export const buf = "buffer";
 /** A pointer returned by C or read from C memory. */
 export const ptr = "pointer";
+
+// C type aliases for Windows x64 (LLP64: long is 32 bits, pointers 64).
+/**
+ * `SOCKET` (`UINT_PTR`). Declared signed so that `INVALID_SOCKET` (all ones)
+ * reads as -1; real handles are small positive numbers (the kernel keeps
+ * handle values within 32 bits for 32-bit interoperability).
+ */
+export const SOCKET = "i64";
+/** `DWORD`, `ULONG`, `u_long` (32 bits on Windows) */
+export const DWORD = "u32";
+/** `WORD` */
+export const WORD = "u16";
+/** `BOOL` (an `int`) */
+export const BOOL = "i32";
+/** `HANDLE` as returned by kernel32 (an address-sized value; NULL is `0n`) */
+export const HANDLE = "pointer";

@@ -736,4 +736,27 @@ export const linux: PlatformDescriptor = {
     uid_t: { size: 4, fields: {} },
   },
   cmsg: { headerSize: 16, align: 8, dataOffset: 16 },
+  // SOL_SOCKET, SO_PEERPIDFD (Linux 6.5+; asm-generic/socket.h, not in the facts).
+  descriptorOptions: [[1, 77]],
+  // Added with the macOS, FreeBSD and Windows descriptors.
+  hErrnoSymbol: "__h_errno_location",
+  noSigpipe: "MSG_NOSIGNAL",
+  variadicOnStack: [],
+  socketTimeout: "timeval",
+  hostErrors: "h_errno",
+  listenAddress: [0, 0, 0, 0],
+  fdSetIsList: false,
+  msg: {
+    size: 56,
+    name: [0, 8],
+    namelen: [8, 4],
+    iov: [16, 8],
+    iovlen: [24, 8],
+    control: [32, 8],
+    controllen: [40, 8],
+    flags: [48, 4],
+    iovSize: 16,
+    iovBase: [0, 8],
+    iovLen: [8, 8],
+  },
 };

@@ -16,8 +16,8 @@
  * @module
  */
 
-import { asyncPollSymbols } from "../ffi/libc.ts";
 import { runtime } from "../ffi/load.ts";
+import type { FfiSymbol } from "../ffi/types.ts";
 import type { PlatformDescriptor } from "./descriptor.ts";
 import { Ready } from "./sys.ts";
 import type { SocketHandle, Sys } from "./sys.ts";
@@ -29,10 +29,29 @@ type RawPoll = (
   timeoutMs: number,
 ) => Promise<{ result: number; fds: Uint8Array }>;
 
-/** A request to the poll worker, and its answer. */
+/**
+ * Which C function waits, as the backend declares it: `poll()` from libc,
+ * or Winsock's `WSAPoll()`, and how the library reports errors (the adapter
+ * needs an error accessor to open it, though off-thread calls never read it).
+ */
+export interface PollFunction {
+  /** The symbol: `poll` or `WSAPoll`. */
+  readonly name: string;
+  /** Its declaration in the backend's symbol table. */
+  readonly symbol: FfiSymbol;
+  /** The error accessor (`__errno_location`, `__error`, `WSAGetLastError`). */
+  readonly lastError: {
+    readonly symbol: string;
+    readonly via: "location" | "call";
+    readonly declaration: FfiSymbol;
+  };
+}
+
+/** A request to the poll worker. */
 export interface PollRequest {
   readonly id: number;
   readonly paths: readonly string[];
+  readonly poll: PollFunction;
   readonly fds: Uint8Array;
   readonly count: number;
   readonly timeoutMs: number;
@@ -46,18 +65,29 @@ export interface PollResponse {
   readonly error?: string;
 }
 
-function threadPoolPoll(platform: PlatformDescriptor): RawPoll {
+/** The library table holding only the wait function (blocking or not) and the error accessor. */
+export function pollTable(poll: PollFunction, nonblocking: boolean): Record<string, FfiSymbol> {
+  const { errno: _errno, ...declaration } = poll.symbol;
+  return {
+    [poll.lastError.symbol]: poll.lastError.declaration,
+    [poll.name]: nonblocking ? { ...declaration, nonblocking: true } : declaration,
+  };
+}
+
+function threadPoolPoll(platform: PlatformDescriptor, poll: PollFunction): RawPoll {
   const lib = runtime.open({
     paths: platform.libraries,
-    symbols: asyncPollSymbols,
-    lastError: { symbol: "__errno_location", via: "location" },
+    symbols: pollTable(poll, true),
+    lastError: { symbol: poll.lastError.symbol, via: poll.lastError.via },
   });
+  const wait = lib.fn[poll.name] as unknown as (
+    fds: Uint8Array,
+    count: number,
+    timeoutMs: number,
+  ) => Promise<number>;
   // `fds` stays referenced by this closure until the call settles, so the
   // memory the pool thread writes to cannot be collected meanwhile.
-  return async (fds, count, timeoutMs) => ({
-    result: await lib.fn.poll(fds, count, timeoutMs),
-    fds,
-  });
+  return async (fds, count, timeoutMs) => ({ result: await wait(fds, count, timeoutMs), fds });
 }
 
 interface WorkerLike {
@@ -68,7 +98,7 @@ interface WorkerLike {
   unref?(): void;
 }
 
-function workerPoll(platform: PlatformDescriptor): RawPoll {
+function workerPoll(platform: PlatformDescriptor, poll: PollFunction): RawPoll {
   const url = new URL("./poll_worker.ts", import.meta.url).href;
   const worker = new Worker(url, { type: "module" }) as unknown as WorkerLike;
   const pending = new Map<number, {
@@ -111,16 +141,20 @@ function workerPoll(platform: PlatformDescriptor): RawPoll {
       pending.set(id, { resolve, reject });
       // A wait in progress keeps the process alive, like any pending I/O.
       worker.ref?.();
-      const request: PollRequest = { id, paths: platform.libraries, fds, count, timeoutMs };
+      const request: PollRequest = { id, paths: platform.libraries, poll, fds, count, timeoutMs };
       void ready.then(() => worker.postMessage(request, [fds.buffer as ArrayBuffer]));
     });
 }
 
-/** Creates {@link Sys.pollAsync} for a platform. */
-export function createPollAsync(platform: PlatformDescriptor): Sys["pollAsync"] {
+/** Creates {@link Sys.pollAsync} for a platform and its wait function. */
+export function createPollAsync(
+  platform: PlatformDescriptor,
+  poll: PollFunction,
+): Sys["pollAsync"] {
   const n = platform.native;
   const pollfd = platform.structs.pollfd;
-  const [pfFd] = pollfd.fields.fd;
+  // The descriptor field is an int on POSIX, a pointer-sized SOCKET on Windows.
+  const [pfFd, pfFdSize] = pollfd.fields.fd;
   const [pfEvents] = pollfd.fields.events;
   const [pfRevents] = pollfd.fields.revents;
   const toPoll = [
@@ -139,14 +173,15 @@ export function createPollAsync(platform: PlatformDescriptor): Sys["pollAsync"] 
     revents: Uint16Array,
     timeoutMs: number,
   ): Promise<number> => {
-    raw ??= runtime.nonblocking ? threadPoolPoll(platform) : workerPoll(platform);
+    raw ??= runtime.nonblocking ? threadPoolPoll(platform, poll) : workerPoll(platform, poll);
     const count = handles.length;
     const packed = new Uint8Array(Math.max(1, count * pollfd.size));
     const out = new DataView(packed.buffer);
     for (let i = 0; i < count; i++) {
       let bits = 0;
       for (const [ready, native] of toPoll) if (events[i] & ready) bits |= native;
-      out.setInt32(i * pollfd.size + pfFd, handles[i], true);
+      if (pfFdSize === 8) out.setBigInt64(i * pollfd.size + pfFd, BigInt(handles[i]), true);
+      else out.setInt32(i * pollfd.size + pfFd, handles[i], true);
       out.setInt16(i * pollfd.size + pfEvents, bits, true);
     }
     const { result, fds } = await raw(packed, count, timeoutMs);

@@ -7,10 +7,8 @@
  * @module
  */
 
-import { workerPollSymbols } from "../ffi/libc.ts";
-import type { WorkerPollSymbols } from "../ffi/libc.ts";
 import { runtime } from "../ffi/load.ts";
-import type { NativeLibrary } from "../ffi/load.ts";
+import { pollTable } from "./poll_async.ts";
 import type { PollRequest, PollResponse } from "./poll_async.ts";
 
 interface WorkerScope {
@@ -19,18 +17,23 @@ interface WorkerScope {
 }
 
 const scope = globalThis as unknown as WorkerScope;
-let lib: NativeLibrary<WorkerPollSymbols> | undefined;
+type Wait = (fds: Uint8Array, count: number, timeoutMs: number) => number;
+let wait: Wait | undefined;
 
 scope.onmessage = (event) => {
   const request = event.data as PollRequest;
   let answer: PollResponse;
   try {
-    lib ??= runtime.open({
-      paths: request.paths,
-      symbols: workerPollSymbols,
-      lastError: { symbol: "__errno_location", via: "location" },
-    });
-    const result = lib.fn.poll(request.fds, request.count, request.timeoutMs);
+    if (!wait) {
+      const { poll } = request;
+      const lib = runtime.open({
+        paths: request.paths,
+        symbols: pollTable(poll, false),
+        lastError: { symbol: poll.lastError.symbol, via: poll.lastError.via },
+      });
+      wait = lib.fn[poll.name] as unknown as Wait;
+    }
+    const result = wait(request.fds, request.count, request.timeoutMs);
     answer = { id: request.id, result, fds: request.fds };
   } catch (cause) {
     answer = { id: request.id, result: -1, fds: request.fds, error: String(cause) };

@@ -1,6 +1,7 @@
 /**
- * {@link Sys} over the POSIX C library (glibc today; macOS and FreeBSD use
- * the same calls with their own descriptor).
+ * {@link Sys} over the POSIX C library: glibc on Linux, libSystem on macOS,
+ * FreeBSD's libc, each through its descriptor (error accessors, SIGPIPE
+ * guard, `fcntl` declaration).
  *
  * The library is opened on first use. Every failing call's `errno` is read by
  * the adapter right after the call (see `ffi/_wrap.ts`).
@@ -8,33 +9,52 @@
  * @module
  */
 
-import { libcSymbols } from "../ffi/libc.ts";
+import { errorLocation, fcntlStackVariadic, libcSymbols } from "../ffi/libc.ts";
 import type { LibcSymbols } from "../ffi/libc.ts";
 import { runtime } from "../ffi/load.ts";
 import type { NativeLibrary } from "../ffi/load.ts";
+import type { FfiSymbol } from "../ffi/types.ts";
 import type { PlatformDescriptor } from "./descriptor.ts";
+import { addrInfoLayout, cString, hostAddresses, latin1 } from "./netdb.ts";
 import { createPollAsync } from "./poll_async.ts";
 import { Ready } from "./sys.ts";
-import type { AddrInfoEntry, AddrInfoHints, HostLookup, SocketHandle, Sys } from "./sys.ts";
+import type {
+  AddrInfoEntry,
+  AddrInfoHints,
+  HostLookup,
+  InterfaceAddress,
+  SocketHandle,
+  Sys,
+} from "./sys.ts";
 
 // struct hostent is the same on every LP64 libc:
 // char *h_name @0; char **h_aliases @8; int h_addrtype @16; int h_length @20; char **h_addr_list @24.
 const HOSTENT_ADDRTYPE = 16;
 const HOSTENT_LENGTH = 20;
 const HOSTENT_ADDR_LIST = 24;
-const POINTER_SIZE = 8;
 
-/** Encodes a JS string as a NUL-terminated C string (one byte per code unit). */
-function cString(text: string): Uint8Array {
-  const out = new Uint8Array(text.length + 1);
-  for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
-  return out;
+// struct ifaddrs is the same on glibc, macOS and FreeBSD (LP64):
+// struct ifaddrs *ifa_next @0; char *ifa_name @8; unsigned ifa_flags @16; struct sockaddr *ifa_addr @24.
+const IFADDRS_NEXT = 0;
+const IFADDRS_NAME = 8;
+const IFADDRS_ADDR = 24;
+const IF_NAMESIZE = 16;
+
+/**
+ * The libc symbol table for a platform: glibc's error accessors replaced by
+ * the platform's own (`__error`, `__h_errno`), and `fcntl` declared for the
+ * calling convention of the running CPU.
+ */
+function symbolsFor(platform: PlatformDescriptor): LibcSymbols {
+  const { __errno_location: _e, __h_errno_location: _h, ...rest } = libcSymbols;
+  const table: Record<string, FfiSymbol> = { ...rest, [platform.errnoSymbol]: errorLocation };
+  if (platform.hErrnoSymbol !== null) table[platform.hErrnoSymbol] = errorLocation;
+  if (stackVariadic(platform)) table.fcntl = fcntlStackVariadic;
+  return table as unknown as LibcSymbols;
 }
 
-function latin1(bytes: Uint8Array): string {
-  let s = "";
-  for (let i = 0; i < bytes.length; i++) s += String.fromCharCode(bytes[i]);
-  return s;
+function stackVariadic(platform: PlatformDescriptor): boolean {
+  return platform.variadicOnStack.includes(runtime.arch);
 }
 
 /** Creates the POSIX {@link Sys} for a platform descriptor. */
@@ -42,12 +62,24 @@ export function createPosixSys(platform: PlatformDescriptor): Sys {
   const n = platform.native;
   const lib: NativeLibrary<LibcSymbols> = runtime.open({
     paths: platform.libraries,
-    symbols: libcSymbols,
-    lastError: { symbol: "__errno_location", via: "location" },
+    symbols: symbolsFor(platform),
+    lastError: { symbol: platform.errnoSymbol as "__errno_location", via: "location" },
   });
   const c = lib.fn;
-  const noSignal = n.MSG_NOSIGNAL ?? 0;
-  const hErrno = c.__h_errno_location();
+  const fns = c as unknown as Record<string, (...a: unknown[]) => unknown>;
+  const noSignal = platform.noSigpipe === "MSG_NOSIGNAL" ? n.MSG_NOSIGNAL : 0;
+  const hErrnoAt = platform.hErrnoSymbol === null ? null : fns[platform.hErrnoSymbol]() as bigint;
+  /** macOS has no h_errno accessor to call: report "host not found" (HOST_NOT_FOUND = 1). */
+  const readHErrno = (): number => hErrnoAt === null ? 1 : runtime.readI32(hErrnoAt, 0);
+  const fcntl: (h: SocketHandle, cmd: number, arg: number) => number = stackVariadic(platform)
+    ? (h, cmd, arg) => fns.fcntl(h, cmd, 0, 0, 0, 0, 0, 0, arg) as number
+    : c.fcntl;
+  // SO_NOSIGPIPE (macOS, FreeBSD) is set on every socket this process makes.
+  const one = new Uint8Array(new Int32Array([1]).buffer);
+  const guard = (h: SocketHandle): SocketHandle => {
+    if (h >= 0) c.setsockopt(h, n.SOL_SOCKET, n.SO_NOSIGPIPE, one, 4);
+    return h;
+  };
   const pollfd = platform.structs.pollfd;
   const [pfFd] = pollfd.fields.fd;
   const [pfEvents] = pollfd.fields.events;
@@ -62,30 +94,43 @@ export function createPosixSys(platform: PlatformDescriptor): Sys {
   ] as const;
 
   const cText = (p: bigint): string => p === 0n ? "" : latin1(runtime.copyOut(p, c.strlen(p)));
-  const ai = platform.structs.addrinfo;
-  const aiField = (name: string): number => ai.fields[name][0];
+  const ai = addrInfoLayout(platform.structs.addrinfo, cText);
 
-  function readAddrInfo(p: bigint): AddrInfoEntry {
-    const addrLen = runtime.readI32(p, aiField("ai_addrlen"));
-    const addrPtr = runtime.readPointer(p, aiField("ai_addr"));
-    const canon = runtime.readPointer(p, aiField("ai_canonname"));
-    return {
-      flags: runtime.readI32(p, aiField("ai_flags")),
-      family: runtime.readI32(p, aiField("ai_family")),
-      socktype: runtime.readI32(p, aiField("ai_socktype")),
-      protocol: runtime.readI32(p, aiField("ai_protocol")),
-      addr: addrPtr === 0n ? new Uint8Array(0) : runtime.copyOut(addrPtr, addrLen),
-      canonname: canon === 0n ? null : cText(canon),
-    };
+  const S = platform.structs;
+  const addrSize: Record<number, number> = {
+    [platform.php.AF_INET]: S.sockaddr_in.size,
+    [platform.php.AF_INET6]: S.sockaddr_in6.size,
+  };
+  const familyAt = platform.sockaddrHasLen ? 1 : 0;
+
+  /** Copies one getifaddrs() entry's address, or null for families not needed. */
+  function readInterfaceAddress(p: bigint): InterfaceAddress | null {
+    const sa = runtime.readPointer(p, IFADDRS_ADDR);
+    if (sa === 0n) return null;
+    const family = runtime.copyOut(sa, 2)[familyAt];
+    const size = addrSize[family];
+    if (size === undefined) return null;
+    const name = cText(runtime.readPointer(p, IFADDRS_NAME));
+    return { name, family, addr: runtime.copyOut(sa, size) };
   }
+
+  const fprog = S.sock_fprog;
 
   return {
     lastError: lib.lastError,
-    socket: c.socket,
-    socketpair: c.socketpair,
+    socket: platform.noSigpipe !== "SO_NOSIGPIPE"
+      ? c.socket
+      : (d, t, p) => guard(c.socket(d, t, p)),
+    socketpair: platform.noSigpipe !== "SO_NOSIGPIPE" ? c.socketpair : (d, t, p, pair) => {
+      const r = c.socketpair(d, t, p, pair);
+      if (r === 0) { for (const h of pair) guard(h); }
+      return r;
+    },
     bind: c.bind,
     listen: c.listen,
-    accept: c.accept,
+    accept: platform.noSigpipe !== "SO_NOSIGPIPE"
+      ? c.accept
+      : (h, addr, len) => guard(c.accept(h, addr, len)),
     connect: c.connect,
     shutdown: c.shutdown,
     close: c.close,
@@ -100,15 +145,15 @@ export function createPosixSys(platform: PlatformDescriptor): Sys {
     setsockopt: c.setsockopt,
 
     isNonBlocking(h: SocketHandle): number {
-      const flags = c.fcntl(h, n.F_GETFL, 0);
+      const flags = fcntl(h, n.F_GETFL, 0);
       if (flags < 0) return -1;
       return (flags & n.O_NONBLOCK) !== 0 ? 1 : 0;
     },
     setNonBlocking(h: SocketHandle, nonBlocking: boolean): number {
-      const flags = c.fcntl(h, n.F_GETFL, 0);
+      const flags = fcntl(h, n.F_GETFL, 0);
       if (flags < 0) return -1;
       const next = nonBlocking ? flags | n.O_NONBLOCK : flags & ~n.O_NONBLOCK;
-      return next === flags ? 0 : c.fcntl(h, n.F_SETFL, next);
+      return next === flags ? 0 : fcntl(h, n.F_SETFL, next);
     },
 
     poll(handles, events, revents, timeoutMs): number {
@@ -147,29 +192,18 @@ export function createPosixSys(platform: PlatformDescriptor): Sys {
     },
     gethostbyname(name: string): HostLookup | number {
       const he = c.gethostbyname(cString(name));
-      if (he === 0n) return runtime.readI32(hErrno, 0);
+      if (he === 0n) return readHErrno();
       const family = runtime.readI32(he, HOSTENT_ADDRTYPE);
       const length = runtime.readI32(he, HOSTENT_LENGTH);
       const list = runtime.readPointer(he, HOSTENT_ADDR_LIST);
-      const addresses: Uint8Array[] = [];
-      for (let i = 0; list !== 0n; i++) {
-        const a = runtime.readPointer(list, i * POINTER_SIZE);
-        if (a === 0n) break;
-        addresses.push(runtime.copyOut(a, length));
-      }
-      return { family, addresses };
+      return { family, addresses: hostAddresses(list, length) };
     },
     getaddrinfo(
       host: string | null,
       service: string | null,
       hints: AddrInfoHints,
     ): AddrInfoEntry[] | number {
-      const h = new Uint8Array(ai.size);
-      const dv = new DataView(h.buffer);
-      dv.setInt32(aiField("ai_flags"), hints.flags ?? 0, true);
-      dv.setInt32(aiField("ai_family"), hints.family ?? 0, true);
-      dv.setInt32(aiField("ai_socktype"), hints.socktype ?? 0, true);
-      dv.setInt32(aiField("ai_protocol"), hints.protocol ?? 0, true);
+      const h = ai.hints(hints);
       const res = new BigUint64Array(1);
       const rc = c.getaddrinfo(
         host === null ? null : cString(host),
@@ -178,20 +212,59 @@ export function createPosixSys(platform: PlatformDescriptor): Sys {
         res,
       );
       if (rc !== 0) return rc;
-      const entries: AddrInfoEntry[] = [];
       try {
-        for (let p = res[0]; p !== 0n; p = runtime.readPointer(p, aiField("ai_next"))) {
-          entries.push(readAddrInfo(p));
-        }
+        return ai.entries(res[0]);
       } finally {
         c.freeaddrinfo(res[0]);
       }
-      return entries;
     },
-    hErrno: () => runtime.readI32(hErrno, 0),
+    hErrno: readHErrno,
     ifNameToIndex: (name) => c.if_nametoindex(cString(name)),
 
-    pollAsync: createPollAsync(platform),
+    sockatmark: c.sockatmark,
+    ifIndexToName(index: number): string | null {
+      const out = new Uint8Array(IF_NAMESIZE);
+      if (c.if_indextoname(index, out) === 0n) return null;
+      return latin1(out.subarray(0, out.indexOf(0)));
+    },
+    interfaceAddresses(): InterfaceAddress[] | number {
+      const list = new BigUint64Array(1);
+      if (c.getifaddrs(list) < 0) return -1;
+      const out: InterfaceAddress[] = [];
+      try {
+        for (let p = list[0]; p !== 0n; p = runtime.readPointer(p, IFADDRS_NEXT)) {
+          const entry = readInterfaceAddress(p);
+          if (entry) out.push(entry);
+        }
+      } finally {
+        c.freeifaddrs(list[0]);
+      }
+      return out;
+    },
+    setsockoptFilter(h, level, option, program, count): number {
+      // struct sock_fprog { unsigned short len; struct sock_filter *filter; }:
+      // `program` stays referenced by this frame until setsockopt returns,
+      // and the kernel copies the instructions during the call.
+      const prog = new Uint8Array(fprog.size);
+      const dv = new DataView(prog.buffer);
+      dv.setUint16(fprog.fields.len[0], count, true);
+      dv.setBigUint64(fprog.fields.filter[0], runtime.addressOf(program), true);
+      return c.setsockopt(h, level, option, prog, prog.length);
+    },
+
+    sendmsg: (h, msg, flags) => c.sendmsg(h, msg, flags | noSignal),
+    recvmsg: c.recvmsg,
+
+    // Added with socket_readv/socket_writev.
+    readv: c.readv,
+    writev: c.writev,
+
+    // Added with the stream functions and readiness waits.
+    pollAsync: createPollAsync(platform, {
+      name: "poll",
+      symbol: libcSymbols.poll,
+      lastError: { symbol: platform.errnoSymbol, via: "location", declaration: errorLocation },
+    }),
     gaiStrerror: (code) => cText(c.gai_strerror(code)),
   };
 }

@@ -166,6 +166,58 @@ export interface Sys {
   ifNameToIndex(name: string): number;
 
   /**
+   * `sockatmark()`: 1 at the out-of-band mark, 0 before it, -1 on failure;
+   * absent where the C library has no `sockatmark()` (Windows).
+   */
+  readonly sockatmark?: (h: SocketHandle) => number;
+  /** The name of the network interface with this index, `null` if there is none. */
+  ifIndexToName(index: number): string | null;
+  /**
+   * The addresses of the network interfaces (`getifaddrs()`), or -1 with
+   * {@link Sys.lastError} set. Entries without an address are left out.
+   */
+  interfaceAddresses(): InterfaceAddress[] | number;
+  /**
+   * `setsockopt(level, option, struct sock_fprog)` for a classic BPF program
+   * of `count` 8-byte instructions (`struct sock_filter`); Linux only, as
+   * the options that take one.
+   */
+  readonly setsockoptFilter?: (
+    h: SocketHandle,
+    level: number,
+    option: number,
+    program: Uint8Array,
+    count: number,
+  ) => number;
+
+  // Added with the Winsock backend.
+  /**
+   * Sends a message (`sendmsg()`; Windows `WSASendMsg()`). `msg` is a message
+   * header laid out as `platform.msg` says; the caller keeps every buffer its
+   * pointers reach alive until the call returns.
+   */
+  sendmsg(h: SocketHandle, msg: Uint8Array, flags: number): number;
+  /**
+   * Receives a message (`recvmsg()`; Windows `WSARecvMsg()`, fetched through
+   * `WSAIoctl`, which takes the flags in the header's flags field and leaves
+   * the received flags there, as `recvmsg()` does).
+   */
+  recvmsg(h: SocketHandle, msg: Uint8Array, flags: number): number;
+  /** Sharing a socket with another process (Windows only; `undefined` elsewhere). */
+  readonly sharing?: SocketSharing;
+
+  // Added with socket_readv/socket_writev.
+  /**
+   * `readv()`: reads into the buffers an iovec array describes (laid out as
+   * `platform.msg` says: `iovSize`, `iovBase`, `iovLen`); absent where the C
+   * library has no `readv()` (Windows).
+   */
+  readonly readv?: (h: SocketHandle, iov: Uint8Array, count: number) => number;
+  /** `writev()`: writes the buffers an iovec array describes; absent on Windows. */
+  readonly writev?: (h: SocketHandle, iov: Uint8Array, count: number) => number;
+
+  // Added with the stream functions and readiness waits.
+  /**
    * {@link Sys.poll} off the JS thread: resolves once a handle is ready or
    * `timeoutMs` passed (-1: never), with `revents` written. Deno runs
    * `poll()` on its blocking thread pool, Bun on a worker thread. A
@@ -185,11 +237,58 @@ export interface Sys {
   gaiStrerror(code: number): string;
 }
 
+/** One address of a network interface, copied out of `getifaddrs()`. */
+export interface InterfaceAddress {
+  /** The interface name, e.g. `lo`. */
+  readonly name: string;
+  /** The address family (platform value). */
+  readonly family: number;
+  /** The socket address bytes (`sockaddr_in`, `sockaddr_in6`, ...). */
+  readonly addr: Uint8Array;
+}
+
+/** How a new mapping came out: its handle (`0n` on failure) and whether the name existed. */
+export interface MappingResult {
+  readonly handle: bigint;
+  readonly existed: boolean;
+}
+
+/**
+ * Windows' way of handing a socket to another process, as PHP's
+ * `socket_wsaprotocol_info_*` use it: `WSADuplicateSocket()` for the target
+ * process, the `WSAPROTOCOL_INFO` in named shared memory, `WSASocket()` on
+ * the other side. Failures of the memory calls set {@link lastError}
+ * (`GetLastError()`); failures of the socket calls set `Sys.lastError()`.
+ */
+export interface SocketSharing {
+  /** Bytes of the protocol info (`WSAPROTOCOL_INFOA`, as PHP's ANSI build shares it). */
+  readonly infoSize: number;
+  /** Offset of `iAddressFamily` in the protocol info. */
+  readonly familyOffset: number;
+  /** `WSADuplicateSocket()`: fills `info` for process `pid`; 0, or -1 on failure. */
+  duplicate(h: SocketHandle, pid: number, info: Uint8Array): number;
+  /** `WSASocket(FROM_PROTOCOL_INFO, ...)`: the shared socket, or `INVALID_HANDLE`. */
+  fromProtocolInfo(info: Uint8Array): SocketHandle;
+  /** `CreateFileMapping()` of `size` bytes backed by the paging file, named `name`. */
+  createMapping(name: string, size: number): MappingResult;
+  /** `OpenFileMapping(FILE_MAP_READ)`: the handle, or `0n`. */
+  openMapping(name: string): bigint;
+  /** Copies `data` into the mapping through a view; false if the view failed. */
+  writeMapping(handle: bigint, data: Uint8Array): boolean;
+  /** Copies `size` bytes out of the mapping through a view; `null` if the view failed. */
+  readMapping(handle: bigint, size: number): Uint8Array | null;
+  /** `CloseHandle()` of a mapping. */
+  closeMapping(handle: bigint): void;
+  /** `GetLastError()` of the last failed memory call. */
+  lastError(): number;
+}
+
 /**
  * A handle number that no open descriptor can ever have: a call on it fails
  * with `EBADF` and touches nothing. A Socket whose descriptor was closed
  * through a stream sharing it (PHP's "zombie" socket) holds this, so its
  * later calls fail as in PHP without ever reaching a reused descriptor.
- * On Linux descriptors stay below `fs.nr_open`, at most 2^31 - 65.
+ * POSIX descriptors stay far below it (Linux caps them under `fs.nr_open`,
+ * at most 2^31 - 65); Windows `SOCKET` handles are multiples of 4.
  */
 export const DEAD_HANDLE: SocketHandle = 0x7fffffff;

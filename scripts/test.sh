@@ -64,9 +64,13 @@ fi
 
 # --- runners -----------------------------------------------------------------
 
-deno=node_modules/.bin/deno
-bun=node_modules/.bin/bun
+# PHP_SOCKETS_DENO / PHP_SOCKETS_BUN replace the runtimes (scripts/test-windows.sh
+# runs the Windows builds under Wine this way).
+deno=${PHP_SOCKETS_DENO:-node_modules/.bin/deno}
+bun=${PHP_SOCKETS_BUN:-node_modules/.bin/bun}
 limit=${PHP_SOCKETS_TEST_TIMEOUT:-300}
+# socket_select's test holds 4,000 descriptors: lift the soft limit to the hard one.
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 

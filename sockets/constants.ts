@@ -18,7 +18,7 @@ export const AF_INET: number = constant("AF_INET");
 export const AF_INET6: number = constant("AF_INET6");
 /** Address family for `socket_create()`. */
 export const AF_UNSPEC: number = constant("AF_UNSPEC");
-/** Address family for `socket_create()`. */
+/** Address family for `socket_create()`. Only on Linux. */
 export const AF_PACKET: number = constant("AF_PACKET");
 /** Socket type for `socket_create()`. */
 export const SOCK_STREAM: number = constant("SOCK_STREAM");
@@ -30,11 +30,11 @@ export const SOCK_RAW: number = constant("SOCK_RAW");
 export const SOCK_SEQPACKET: number = constant("SOCK_SEQPACKET");
 /** Socket type for `socket_create()`. */
 export const SOCK_RDM: number = constant("SOCK_RDM");
-/** Socket type for `socket_create()`. */
+/** Socket type for `socket_create()`. Only on Linux. */
 export const SOCK_DCCP: number = constant("SOCK_DCCP");
-/** Socket type for `socket_create()`. */
+/** Socket type for `socket_create()`. Only on Linux, FreeBSD. */
 export const SOCK_CLOEXEC: number = constant("SOCK_CLOEXEC");
-/** Socket type for `socket_create()`. */
+/** Socket type for `socket_create()`. Only on Linux, FreeBSD. */
 export const SOCK_NONBLOCK: number = constant("SOCK_NONBLOCK");
 /** Flag for the send and receive functions. */
 export const MSG_OOB: number = constant("MSG_OOB");
@@ -48,31 +48,31 @@ export const MSG_TRUNC: number = constant("MSG_TRUNC");
 export const MSG_PEEK: number = constant("MSG_PEEK");
 /** Flag for the send and receive functions. */
 export const MSG_DONTROUTE: number = constant("MSG_DONTROUTE");
-/** Flag for the send and receive functions. */
+/** Flag for the send and receive functions. Only on Linux, macOS, FreeBSD. */
 export const MSG_EOR: number = constant("MSG_EOR");
-/** Flag for the send and receive functions. */
+/** Flag for the send and receive functions. Only on Linux, macOS, FreeBSD. */
 export const MSG_EOF: number = constant("MSG_EOF");
-/** Flag for the send and receive functions. */
+/** Flag for the send and receive functions. Only on Linux. */
 export const MSG_CONFIRM: number = constant("MSG_CONFIRM");
-/** Flag for the send and receive functions. */
+/** Flag for the send and receive functions. Only on Linux, Windows. */
 export const MSG_ERRQUEUE: number = constant("MSG_ERRQUEUE");
-/** Flag for the send and receive functions. */
+/** Flag for the send and receive functions. Only on Linux, macOS, FreeBSD. */
 export const MSG_NOSIGNAL: number = constant("MSG_NOSIGNAL");
-/** Flag for the send and receive functions. */
+/** Flag for the send and receive functions. Only on Linux, macOS, FreeBSD. */
 export const MSG_DONTWAIT: number = constant("MSG_DONTWAIT");
-/** Flag for the send and receive functions. */
+/** Flag for the send and receive functions. Only on Linux. */
 export const MSG_MORE: number = constant("MSG_MORE");
-/** Flag for the send and receive functions. */
+/** Flag for the send and receive functions. Only on Linux, FreeBSD. */
 export const MSG_WAITFORONE: number = constant("MSG_WAITFORONE");
-/** Flag for the send and receive functions. */
+/** Flag for the send and receive functions. Only on Linux, FreeBSD. */
 export const MSG_CMSG_CLOEXEC: number = constant("MSG_CMSG_CLOEXEC");
-/** Flag for the send and receive functions. */
+/** Flag for the send and receive functions. Only on Linux. */
 export const MSG_ZEROCOPY: number = constant("MSG_ZEROCOPY");
 /** Socket option at level `SOL_SOCKET`. */
 export const SO_DEBUG: number = constant("SO_DEBUG");
 /** Socket option at level `SOL_SOCKET`. */
 export const SO_REUSEADDR: number = constant("SO_REUSEADDR");
-/** Socket option at level `SOL_SOCKET`. */
+/** Socket option at level `SOL_SOCKET`. Only on Linux, macOS, FreeBSD. */
 export const SO_REUSEPORT: number = constant("SO_REUSEPORT");
 /** Socket option at level `SOL_SOCKET`. */
 export const SO_KEEPALIVE: number = constant("SO_KEEPALIVE");
@@ -100,75 +100,75 @@ export const SO_RCVTIMEO: number = constant("SO_RCVTIMEO");
 export const SO_TYPE: number = constant("SO_TYPE");
 /** Socket option at level `SOL_SOCKET`. */
 export const SO_ERROR: number = constant("SO_ERROR");
-/** Socket option at level `SOL_SOCKET`. */
+/** Socket option at level `SOL_SOCKET`. Only on Linux. */
 export const SO_BINDTODEVICE: number = constant("SO_BINDTODEVICE");
-/** Socket option at level `SOL_SOCKET`. */
+/** Socket option at level `SOL_SOCKET`. Only on Linux. */
 export const SO_BINDTOIFINDEX: number = constant("SO_BINDTOIFINDEX");
 /** Option level for the socket option functions. */
 export const SOL_SOCKET: number = constant("SOL_SOCKET");
 /** PHP sockets constant. */
 export const SOMAXCONN: number = constant("SOMAXCONN");
-/** Socket option at level `SOL_SOCKET`. */
+/** Socket option at level `SOL_SOCKET`. Only on Linux. */
 export const SO_MARK: number = constant("SO_MARK");
-/** Socket option at level `SOL_SOCKET`. */
+/** Socket option at level `SOL_SOCKET`. Only on Linux. */
 export const SO_INCOMING_CPU: number = constant("SO_INCOMING_CPU");
-/** Socket option at level `SOL_SOCKET`. */
+/** Socket option at level `SOL_SOCKET`. Only on Linux. */
 export const SO_MEMINFO: number = constant("SO_MEMINFO");
-/** Socket option at level `SOL_SOCKET`. */
+/** Socket option at level `SOL_SOCKET`. Only on Linux. */
 export const SO_BPF_EXTENSIONS: number = constant("SO_BPF_EXTENSIONS");
-/** Socket option at level `SOL_SOCKET`. */
+/** Socket option at level `SOL_SOCKET`. Only on Linux. */
 export const SO_BUSY_POLL: number = constant("SO_BUSY_POLL");
-/** Classic BPF ancillary data offset. */
+/** Classic BPF ancillary data offset. Only on Linux. */
 export const SKF_AD_OFF: number = constant("SKF_AD_OFF");
-/** Classic BPF ancillary data offset. */
+/** Classic BPF ancillary data offset. Only on Linux. */
 export const SKF_AD_PROTOCOL: number = constant("SKF_AD_PROTOCOL");
-/** Classic BPF ancillary data offset. */
+/** Classic BPF ancillary data offset. Only on Linux. */
 export const SKF_AD_PKTTYPE: number = constant("SKF_AD_PKTTYPE");
-/** Classic BPF ancillary data offset. */
+/** Classic BPF ancillary data offset. Only on Linux. */
 export const SKF_AD_IFINDEX: number = constant("SKF_AD_IFINDEX");
-/** Classic BPF ancillary data offset. */
+/** Classic BPF ancillary data offset. Only on Linux. */
 export const SKF_AD_NLATTR: number = constant("SKF_AD_NLATTR");
-/** Classic BPF ancillary data offset. */
+/** Classic BPF ancillary data offset. Only on Linux. */
 export const SKF_AD_NLATTR_NEST: number = constant("SKF_AD_NLATTR_NEST");
-/** Classic BPF ancillary data offset. */
+/** Classic BPF ancillary data offset. Only on Linux. */
 export const SKF_AD_MARK: number = constant("SKF_AD_MARK");
-/** Classic BPF ancillary data offset. */
+/** Classic BPF ancillary data offset. Only on Linux. */
 export const SKF_AD_QUEUE: number = constant("SKF_AD_QUEUE");
-/** Classic BPF ancillary data offset. */
+/** Classic BPF ancillary data offset. Only on Linux. */
 export const SKF_AD_HATYPE: number = constant("SKF_AD_HATYPE");
-/** Classic BPF ancillary data offset. */
+/** Classic BPF ancillary data offset. Only on Linux. */
 export const SKF_AD_RXHASH: number = constant("SKF_AD_RXHASH");
-/** Classic BPF ancillary data offset. */
+/** Classic BPF ancillary data offset. Only on Linux. */
 export const SKF_AD_CPU: number = constant("SKF_AD_CPU");
-/** Classic BPF ancillary data offset. */
+/** Classic BPF ancillary data offset. Only on Linux. */
 export const SKF_AD_ALU_XOR_X: number = constant("SKF_AD_ALU_XOR_X");
-/** Classic BPF ancillary data offset. */
+/** Classic BPF ancillary data offset. Only on Linux. */
 export const SKF_AD_VLAN_TAG: number = constant("SKF_AD_VLAN_TAG");
-/** Classic BPF ancillary data offset. */
+/** Classic BPF ancillary data offset. Only on Linux. */
 export const SKF_AD_VLAN_TAG_PRESENT: number = constant("SKF_AD_VLAN_TAG_PRESENT");
-/** Classic BPF ancillary data offset. */
+/** Classic BPF ancillary data offset. Only on Linux. */
 export const SKF_AD_PAY_OFFSET: number = constant("SKF_AD_PAY_OFFSET");
-/** Classic BPF ancillary data offset. */
+/** Classic BPF ancillary data offset. Only on Linux. */
 export const SKF_AD_RANDOM: number = constant("SKF_AD_RANDOM");
-/** Classic BPF ancillary data offset. */
+/** Classic BPF ancillary data offset. Only on Linux. */
 export const SKF_AD_VLAN_TPID: number = constant("SKF_AD_VLAN_TPID");
-/** Classic BPF ancillary data offset. */
+/** Classic BPF ancillary data offset. Only on Linux. */
 export const SKF_AD_MAX: number = constant("SKF_AD_MAX");
-/** TCP option (level `SOL_TCP`). */
+/** TCP option (level `SOL_TCP`). Only on Linux, FreeBSD. */
 export const TCP_CONGESTION: number = constant("TCP_CONGESTION");
-/** TCP option (level `SOL_TCP`). */
+/** TCP option (level `SOL_TCP`). Only on Linux. */
 export const TCP_SYNCNT: number = constant("TCP_SYNCNT");
-/** TCP option (level `SOL_TCP`). */
+/** TCP option (level `SOL_TCP`). Only on Linux. */
 export const TCP_USER_TIMEOUT: number = constant("TCP_USER_TIMEOUT");
-/** Socket option at level `SOL_SOCKET`. */
+/** Socket option at level `SOL_SOCKET`. Only on Linux. */
 export const SO_ZEROCOPY: number = constant("SO_ZEROCOPY");
 /** TCP option (level `SOL_TCP`). */
 export const TCP_NODELAY: number = constant("TCP_NODELAY");
-/** TCP option (level `SOL_TCP`). */
+/** TCP option (level `SOL_TCP`). Only on Linux, macOS. */
 export const TCP_NOTSENT_LOWAT: number = constant("TCP_NOTSENT_LOWAT");
-/** TCP option (level `SOL_TCP`). */
+/** TCP option (level `SOL_TCP`). Only on Linux. */
 export const TCP_DEFER_ACCEPT: number = constant("TCP_DEFER_ACCEPT");
-/** TCP option (level `SOL_TCP`). */
+/** TCP option (level `SOL_TCP`). Only on Linux, FreeBSD, Windows. */
 export const TCP_KEEPIDLE: number = constant("TCP_KEEPIDLE");
 /** TCP option (level `SOL_TCP`). */
 export const TCP_KEEPINTVL: number = constant("TCP_KEEPINTVL");
@@ -178,13 +178,13 @@ export const TCP_KEEPCNT: number = constant("TCP_KEEPCNT");
 export const MCAST_JOIN_GROUP: number = constant("MCAST_JOIN_GROUP");
 /** Multicast option (level `IPPROTO_IP` or `IPPROTO_IPV6`). */
 export const MCAST_LEAVE_GROUP: number = constant("MCAST_LEAVE_GROUP");
-/** Multicast option (level `IPPROTO_IP` or `IPPROTO_IPV6`). */
+/** Multicast option (level `IPPROTO_IP` or `IPPROTO_IPV6`). Only on Linux, FreeBSD, Windows. */
 export const MCAST_BLOCK_SOURCE: number = constant("MCAST_BLOCK_SOURCE");
-/** Multicast option (level `IPPROTO_IP` or `IPPROTO_IPV6`). */
+/** Multicast option (level `IPPROTO_IP` or `IPPROTO_IPV6`). Only on Linux, FreeBSD, Windows. */
 export const MCAST_UNBLOCK_SOURCE: number = constant("MCAST_UNBLOCK_SOURCE");
-/** Multicast option (level `IPPROTO_IP` or `IPPROTO_IPV6`). */
+/** Multicast option (level `IPPROTO_IP` or `IPPROTO_IPV6`). Only on Linux, FreeBSD, Windows. */
 export const MCAST_JOIN_SOURCE_GROUP: number = constant("MCAST_JOIN_SOURCE_GROUP");
-/** Multicast option (level `IPPROTO_IP` or `IPPROTO_IPV6`). */
+/** Multicast option (level `IPPROTO_IP` or `IPPROTO_IPV6`). Only on Linux, FreeBSD, Windows. */
 export const MCAST_LEAVE_SOURCE_GROUP: number = constant("MCAST_LEAVE_SOURCE_GROUP");
 /** IPv4 option (level `IPPROTO_IP`). */
 export const IP_MULTICAST_IF: number = constant("IP_MULTICAST_IF");
@@ -192,7 +192,7 @@ export const IP_MULTICAST_IF: number = constant("IP_MULTICAST_IF");
 export const IP_MULTICAST_TTL: number = constant("IP_MULTICAST_TTL");
 /** IPv4 option (level `IPPROTO_IP`). */
 export const IP_MULTICAST_LOOP: number = constant("IP_MULTICAST_LOOP");
-/** IPv4 option (level `IPPROTO_IP`). */
+/** IPv4 option (level `IPPROTO_IP`). Only on Linux. */
 export const IP_BIND_ADDRESS_NO_PORT: number = constant("IP_BIND_ADDRESS_NO_PORT");
 /** IPv6 option (level `IPPROTO_IPV6`). */
 export const IPV6_MULTICAST_IF: number = constant("IPV6_MULTICAST_IF");
@@ -224,7 +224,7 @@ export const SOCKET_ENOMEM: number = constant("SOCKET_ENOMEM");
 export const SOCKET_EACCES: number = constant("SOCKET_EACCES");
 /** Error code `EFAULT` as `socket_last_error()` returns it. */
 export const SOCKET_EFAULT: number = constant("SOCKET_EFAULT");
-/** Error code `ENOTBLK` as `socket_last_error()` returns it. */
+/** Error code `ENOTBLK` as `socket_last_error()` returns it. Only on Linux, macOS, FreeBSD. */
 export const SOCKET_ENOTBLK: number = constant("SOCKET_ENOTBLK");
 /** Error code `EBUSY` as `socket_last_error()` returns it. */
 export const SOCKET_EBUSY: number = constant("SOCKET_EBUSY");
@@ -272,69 +272,69 @@ export const SOCKET_EWOULDBLOCK: number = constant("SOCKET_EWOULDBLOCK");
 export const SOCKET_ENOMSG: number = constant("SOCKET_ENOMSG");
 /** Error code `EIDRM` as `socket_last_error()` returns it. */
 export const SOCKET_EIDRM: number = constant("SOCKET_EIDRM");
-/** Error code `ECHRNG` as `socket_last_error()` returns it. */
+/** Error code `ECHRNG` as `socket_last_error()` returns it. Only on Linux. */
 export const SOCKET_ECHRNG: number = constant("SOCKET_ECHRNG");
-/** Error code `EL2NSYNC` as `socket_last_error()` returns it. */
+/** Error code `EL2NSYNC` as `socket_last_error()` returns it. Only on Linux. */
 export const SOCKET_EL2NSYNC: number = constant("SOCKET_EL2NSYNC");
-/** Error code `EL3HLT` as `socket_last_error()` returns it. */
+/** Error code `EL3HLT` as `socket_last_error()` returns it. Only on Linux. */
 export const SOCKET_EL3HLT: number = constant("SOCKET_EL3HLT");
-/** Error code `EL3RST` as `socket_last_error()` returns it. */
+/** Error code `EL3RST` as `socket_last_error()` returns it. Only on Linux. */
 export const SOCKET_EL3RST: number = constant("SOCKET_EL3RST");
-/** Error code `ELNRNG` as `socket_last_error()` returns it. */
+/** Error code `ELNRNG` as `socket_last_error()` returns it. Only on Linux. */
 export const SOCKET_ELNRNG: number = constant("SOCKET_ELNRNG");
-/** Error code `EUNATCH` as `socket_last_error()` returns it. */
+/** Error code `EUNATCH` as `socket_last_error()` returns it. Only on Linux. */
 export const SOCKET_EUNATCH: number = constant("SOCKET_EUNATCH");
-/** Error code `ENOCSI` as `socket_last_error()` returns it. */
+/** Error code `ENOCSI` as `socket_last_error()` returns it. Only on Linux. */
 export const SOCKET_ENOCSI: number = constant("SOCKET_ENOCSI");
-/** Error code `EL2HLT` as `socket_last_error()` returns it. */
+/** Error code `EL2HLT` as `socket_last_error()` returns it. Only on Linux. */
 export const SOCKET_EL2HLT: number = constant("SOCKET_EL2HLT");
-/** Error code `EBADE` as `socket_last_error()` returns it. */
+/** Error code `EBADE` as `socket_last_error()` returns it. Only on Linux. */
 export const SOCKET_EBADE: number = constant("SOCKET_EBADE");
-/** Error code `EBADR` as `socket_last_error()` returns it. */
+/** Error code `EBADR` as `socket_last_error()` returns it. Only on Linux. */
 export const SOCKET_EBADR: number = constant("SOCKET_EBADR");
-/** Error code `EXFULL` as `socket_last_error()` returns it. */
+/** Error code `EXFULL` as `socket_last_error()` returns it. Only on Linux. */
 export const SOCKET_EXFULL: number = constant("SOCKET_EXFULL");
-/** Error code `ENOANO` as `socket_last_error()` returns it. */
+/** Error code `ENOANO` as `socket_last_error()` returns it. Only on Linux. */
 export const SOCKET_ENOANO: number = constant("SOCKET_ENOANO");
-/** Error code `EBADRQC` as `socket_last_error()` returns it. */
+/** Error code `EBADRQC` as `socket_last_error()` returns it. Only on Linux. */
 export const SOCKET_EBADRQC: number = constant("SOCKET_EBADRQC");
-/** Error code `EBADSLT` as `socket_last_error()` returns it. */
+/** Error code `EBADSLT` as `socket_last_error()` returns it. Only on Linux. */
 export const SOCKET_EBADSLT: number = constant("SOCKET_EBADSLT");
-/** Error code `ENOSTR` as `socket_last_error()` returns it. */
+/** Error code `ENOSTR` as `socket_last_error()` returns it. Only on Linux, macOS, Windows. */
 export const SOCKET_ENOSTR: number = constant("SOCKET_ENOSTR");
-/** Error code `ENODATA` as `socket_last_error()` returns it. */
+/** Error code `ENODATA` as `socket_last_error()` returns it. Only on Linux, macOS, Windows. */
 export const SOCKET_ENODATA: number = constant("SOCKET_ENODATA");
-/** Error code `ETIME` as `socket_last_error()` returns it. */
+/** Error code `ETIME` as `socket_last_error()` returns it. Only on Linux, macOS, Windows. */
 export const SOCKET_ETIME: number = constant("SOCKET_ETIME");
-/** Error code `ENOSR` as `socket_last_error()` returns it. */
+/** Error code `ENOSR` as `socket_last_error()` returns it. Only on Linux, macOS, Windows. */
 export const SOCKET_ENOSR: number = constant("SOCKET_ENOSR");
-/** Error code `ENONET` as `socket_last_error()` returns it. */
+/** Error code `ENONET` as `socket_last_error()` returns it. Only on Linux. */
 export const SOCKET_ENONET: number = constant("SOCKET_ENONET");
 /** Error code `EREMOTE` as `socket_last_error()` returns it. */
 export const SOCKET_EREMOTE: number = constant("SOCKET_EREMOTE");
 /** Error code `ENOLINK` as `socket_last_error()` returns it. */
 export const SOCKET_ENOLINK: number = constant("SOCKET_ENOLINK");
-/** Error code `EADV` as `socket_last_error()` returns it. */
+/** Error code `EADV` as `socket_last_error()` returns it. Only on Linux. */
 export const SOCKET_EADV: number = constant("SOCKET_EADV");
-/** Error code `ESRMNT` as `socket_last_error()` returns it. */
+/** Error code `ESRMNT` as `socket_last_error()` returns it. Only on Linux. */
 export const SOCKET_ESRMNT: number = constant("SOCKET_ESRMNT");
-/** Error code `ECOMM` as `socket_last_error()` returns it. */
+/** Error code `ECOMM` as `socket_last_error()` returns it. Only on Linux. */
 export const SOCKET_ECOMM: number = constant("SOCKET_ECOMM");
 /** Error code `EPROTO` as `socket_last_error()` returns it. */
 export const SOCKET_EPROTO: number = constant("SOCKET_EPROTO");
-/** Error code `EMULTIHOP` as `socket_last_error()` returns it. */
+/** Error code `EMULTIHOP` as `socket_last_error()` returns it. Only on Linux, macOS, FreeBSD. */
 export const SOCKET_EMULTIHOP: number = constant("SOCKET_EMULTIHOP");
 /** Error code `EBADMSG` as `socket_last_error()` returns it. */
 export const SOCKET_EBADMSG: number = constant("SOCKET_EBADMSG");
-/** Error code `ENOTUNIQ` as `socket_last_error()` returns it. */
+/** Error code `ENOTUNIQ` as `socket_last_error()` returns it. Only on Linux. */
 export const SOCKET_ENOTUNIQ: number = constant("SOCKET_ENOTUNIQ");
-/** Error code `EBADFD` as `socket_last_error()` returns it. */
+/** Error code `EBADFD` as `socket_last_error()` returns it. Only on Linux. */
 export const SOCKET_EBADFD: number = constant("SOCKET_EBADFD");
-/** Error code `EREMCHG` as `socket_last_error()` returns it. */
+/** Error code `EREMCHG` as `socket_last_error()` returns it. Only on Linux. */
 export const SOCKET_EREMCHG: number = constant("SOCKET_EREMCHG");
-/** Error code `ERESTART` as `socket_last_error()` returns it. */
+/** Error code `ERESTART` as `socket_last_error()` returns it. Only on Linux. */
 export const SOCKET_ERESTART: number = constant("SOCKET_ERESTART");
-/** Error code `ESTRPIPE` as `socket_last_error()` returns it. */
+/** Error code `ESTRPIPE` as `socket_last_error()` returns it. Only on Linux. */
 export const SOCKET_ESTRPIPE: number = constant("SOCKET_ESTRPIPE");
 /** Error code `EUSERS` as `socket_last_error()` returns it. */
 export const SOCKET_EUSERS: number = constant("SOCKET_EUSERS");
@@ -394,15 +394,15 @@ export const SOCKET_EHOSTUNREACH: number = constant("SOCKET_EHOSTUNREACH");
 export const SOCKET_EALREADY: number = constant("SOCKET_EALREADY");
 /** Error code `EINPROGRESS` as `socket_last_error()` returns it. */
 export const SOCKET_EINPROGRESS: number = constant("SOCKET_EINPROGRESS");
-/** Error code `EISNAM` as `socket_last_error()` returns it. */
+/** Error code `EISNAM` as `socket_last_error()` returns it. Only on Linux. */
 export const SOCKET_EISNAM: number = constant("SOCKET_EISNAM");
-/** Error code `EREMOTEIO` as `socket_last_error()` returns it. */
+/** Error code `EREMOTEIO` as `socket_last_error()` returns it. Only on Linux. */
 export const SOCKET_EREMOTEIO: number = constant("SOCKET_EREMOTEIO");
 /** Error code `EDQUOT` as `socket_last_error()` returns it. */
 export const SOCKET_EDQUOT: number = constant("SOCKET_EDQUOT");
-/** Error code `ENOMEDIUM` as `socket_last_error()` returns it. */
+/** Error code `ENOMEDIUM` as `socket_last_error()` returns it. Only on Linux. */
 export const SOCKET_ENOMEDIUM: number = constant("SOCKET_ENOMEDIUM");
-/** Error code `EMEDIUMTYPE` as `socket_last_error()` returns it. */
+/** Error code `EMEDIUMTYPE` as `socket_last_error()` returns it. Only on Linux. */
 export const SOCKET_EMEDIUMTYPE: number = constant("SOCKET_EMEDIUMTYPE");
 /** Protocol number, also an option level. */
 export const IPPROTO_IP: number = constant("IPPROTO_IP");
@@ -412,7 +412,7 @@ export const IPPROTO_IPV6: number = constant("IPPROTO_IPV6");
 export const SOL_TCP: number = constant("SOL_TCP");
 /** Option level for the socket option functions. */
 export const SOL_UDP: number = constant("SOL_UDP");
-/** Option level for the socket option functions. */
+/** Option level for the socket option functions. Only on Linux, FreeBSD. */
 export const SOL_UDPLITE: number = constant("SOL_UDPLITE");
 /** Protocol number, also an option level. */
 export const IPPROTO_ICMP: number = constant("IPPROTO_ICMP");
@@ -432,69 +432,69 @@ export const AI_V4MAPPED: number = constant("AI_V4MAPPED");
 export const AI_ALL: number = constant("AI_ALL");
 /** Flag for the `ai_flags` hint of `socket_addrinfo_lookup()`. */
 export const AI_ADDRCONFIG: number = constant("AI_ADDRCONFIG");
-/** Flag for the `ai_flags` hint of `socket_addrinfo_lookup()`. */
+/** Flag for the `ai_flags` hint of `socket_addrinfo_lookup()`. Only on Linux. */
 export const AI_IDN: number = constant("AI_IDN");
-/** Flag for the `ai_flags` hint of `socket_addrinfo_lookup()`. */
+/** Flag for the `ai_flags` hint of `socket_addrinfo_lookup()`. Only on Linux. */
 export const AI_CANONIDN: number = constant("AI_CANONIDN");
 /** Flag for the `ai_flags` hint of `socket_addrinfo_lookup()`. */
 export const AI_NUMERICSERV: number = constant("AI_NUMERICSERV");
-/** IPv6 option (level `IPPROTO_IPV6`). */
+/** IPv6 option (level `IPPROTO_IPV6`). Only on Linux, FreeBSD. */
 export const IPV6_RECVPKTINFO: number = constant("IPV6_RECVPKTINFO");
-/** IPv6 option (level `IPPROTO_IPV6`). */
+/** IPv6 option (level `IPPROTO_IPV6`). Only on Linux, FreeBSD. */
 export const IPV6_PKTINFO: number = constant("IPV6_PKTINFO");
-/** IPv6 option (level `IPPROTO_IPV6`). */
+/** IPv6 option (level `IPPROTO_IPV6`). Only on Linux, FreeBSD. */
 export const IPV6_RECVHOPLIMIT: number = constant("IPV6_RECVHOPLIMIT");
-/** IPv6 option (level `IPPROTO_IPV6`). */
+/** IPv6 option (level `IPPROTO_IPV6`). Only on Linux, FreeBSD. */
 export const IPV6_HOPLIMIT: number = constant("IPV6_HOPLIMIT");
 /** IPv6 option (level `IPPROTO_IPV6`). */
 export const IPV6_RECVTCLASS: number = constant("IPV6_RECVTCLASS");
 /** IPv6 option (level `IPPROTO_IPV6`). */
 export const IPV6_TCLASS: number = constant("IPV6_TCLASS");
-/** Ancillary message type for `socket_sendmsg()`/`socket_recvmsg()`. */
+/** Ancillary message type for `socket_sendmsg()`/`socket_recvmsg()`. Only on Linux, macOS, FreeBSD. */
 export const SCM_RIGHTS: number = constant("SCM_RIGHTS");
-/** Ancillary message type for `socket_sendmsg()`/`socket_recvmsg()`. */
+/** Ancillary message type for `socket_sendmsg()`/`socket_recvmsg()`. Only on Linux. */
 export const SCM_CREDENTIALS: number = constant("SCM_CREDENTIALS");
-/** Socket option at level `SOL_SOCKET`. */
+/** Socket option at level `SOL_SOCKET`. Only on Linux. */
 export const SO_PASSCRED: number = constant("SO_PASSCRED");
-/** Socket option at level `SOL_SOCKET`. */
+/** Socket option at level `SOL_SOCKET`. Only on Linux. */
 export const SO_ATTACH_REUSEPORT_CBPF: number = constant("SO_ATTACH_REUSEPORT_CBPF");
-/** Socket option at level `SOL_SOCKET`. */
+/** Socket option at level `SOL_SOCKET`. Only on Linux. */
 export const SO_DETACH_FILTER: number = constant("SO_DETACH_FILTER");
-/** Socket option at level `SOL_SOCKET`. */
+/** Socket option at level `SOL_SOCKET`. Only on Linux. */
 export const SO_DETACH_BPF: number = constant("SO_DETACH_BPF");
-/** TCP option (level `SOL_TCP`). */
+/** TCP option (level `SOL_TCP`). Only on Linux. */
 export const TCP_QUICKACK: number = constant("TCP_QUICKACK");
-/** TCP option (level `SOL_TCP`). */
+/** TCP option (level `SOL_TCP`). Only on Linux. */
 export const TCP_REPAIR: number = constant("TCP_REPAIR");
-/** IPv4 option (level `IPPROTO_IP`). */
+/** IPv4 option (level `IPPROTO_IP`). Only on Linux, Windows. */
 export const IP_MTU_DISCOVER: number = constant("IP_MTU_DISCOVER");
-/** IPv4 option (level `IPPROTO_IP`). */
+/** IPv4 option (level `IPPROTO_IP`). Only on Linux. */
 export const IP_PMTUDISC_DO: number = constant("IP_PMTUDISC_DO");
-/** IPv4 option (level `IPPROTO_IP`). */
+/** IPv4 option (level `IPPROTO_IP`). Only on Linux. */
 export const IP_PMTUDISC_DONT: number = constant("IP_PMTUDISC_DONT");
-/** IPv4 option (level `IPPROTO_IP`). */
+/** IPv4 option (level `IPPROTO_IP`). Only on Linux. */
 export const IP_PMTUDISC_WANT: number = constant("IP_PMTUDISC_WANT");
-/** IPv4 option (level `IPPROTO_IP`). */
+/** IPv4 option (level `IPPROTO_IP`). Only on Linux. */
 export const IP_PMTUDISC_PROBE: number = constant("IP_PMTUDISC_PROBE");
-/** IPv4 option (level `IPPROTO_IP`). */
+/** IPv4 option (level `IPPROTO_IP`). Only on Linux. */
 export const IP_PMTUDISC_INTERFACE: number = constant("IP_PMTUDISC_INTERFACE");
-/** IPv4 option (level `IPPROTO_IP`). */
+/** IPv4 option (level `IPPROTO_IP`). Only on Linux. */
 export const IP_PMTUDISC_OMIT: number = constant("IP_PMTUDISC_OMIT");
-/** Ethernet protocol number. */
+/** Ethernet protocol number. Only on Linux. */
 export const ETH_P_IP: number = constant("ETH_P_IP");
-/** Ethernet protocol number. */
+/** Ethernet protocol number. Only on Linux. */
 export const ETH_P_IPV6: number = constant("ETH_P_IPV6");
-/** Ethernet protocol number. */
+/** Ethernet protocol number. Only on Linux. */
 export const ETH_P_LOOP: number = constant("ETH_P_LOOP");
-/** Ethernet protocol number. */
+/** Ethernet protocol number. Only on Linux. */
 export const ETH_P_ALL: number = constant("ETH_P_ALL");
-/** UDP option (level `SOL_UDP`). */
+/** UDP option (level `SOL_UDP`). Only on Linux. */
 export const UDP_SEGMENT: number = constant("UDP_SEGMENT");
-/** How for `socket_shutdown()`. */
+/** How for `socket_shutdown()`. Only on Linux, macOS, FreeBSD. */
 export const SHUT_RD: number = constant("SHUT_RD");
-/** How for `socket_shutdown()`. */
+/** How for `socket_shutdown()`. Only on Linux, macOS, FreeBSD. */
 export const SHUT_WR: number = constant("SHUT_WR");
-/** How for `socket_shutdown()`. */
+/** How for `socket_shutdown()`. Only on Linux, macOS, FreeBSD. */
 export const SHUT_RDWR: number = constant("SHUT_RDWR");
 /** `getaddrinfo()` error code. */
 export const EAI_BADFLAGS: number = constant("EAI_BADFLAGS");
@@ -504,7 +504,7 @@ export const EAI_NONAME: number = constant("EAI_NONAME");
 export const EAI_AGAIN: number = constant("EAI_AGAIN");
 /** `getaddrinfo()` error code. */
 export const EAI_FAIL: number = constant("EAI_FAIL");
-/** `getaddrinfo()` error code. */
+/** `getaddrinfo()` error code. Only on Linux, macOS, Windows. */
 export const EAI_NODATA: number = constant("EAI_NODATA");
 /** `getaddrinfo()` error code. */
 export const EAI_FAMILY: number = constant("EAI_FAMILY");
@@ -514,21 +514,105 @@ export const EAI_SOCKTYPE: number = constant("EAI_SOCKTYPE");
 export const EAI_SERVICE: number = constant("EAI_SERVICE");
 /** `getaddrinfo()` error code. */
 export const EAI_ADDRFAMILY: number = constant("EAI_ADDRFAMILY");
-/** `getaddrinfo()` error code. */
+/** `getaddrinfo()` error code. Only on Linux, macOS, FreeBSD. */
 export const EAI_SYSTEM: number = constant("EAI_SYSTEM");
-/** `getaddrinfo()` error code. */
+/** `getaddrinfo()` error code. Only on Linux, macOS, FreeBSD. */
 export const EAI_OVERFLOW: number = constant("EAI_OVERFLOW");
-/** `getaddrinfo()` error code. */
+/** `getaddrinfo()` error code. Only on Linux. */
 export const EAI_INPROGRESS: number = constant("EAI_INPROGRESS");
-/** `getaddrinfo()` error code. */
+/** `getaddrinfo()` error code. Only on Linux. */
 export const EAI_CANCELED: number = constant("EAI_CANCELED");
-/** `getaddrinfo()` error code. */
+/** `getaddrinfo()` error code. Only on Linux. */
 export const EAI_NOTCANCELED: number = constant("EAI_NOTCANCELED");
-/** `getaddrinfo()` error code. */
+/** `getaddrinfo()` error code. Only on Linux. */
 export const EAI_ALLDONE: number = constant("EAI_ALLDONE");
-/** `getaddrinfo()` error code. */
+/** `getaddrinfo()` error code. Only on Linux. */
 export const EAI_INTR: number = constant("EAI_INTR");
-/** `getaddrinfo()` error code. */
+/** `getaddrinfo()` error code. Only on Linux. */
 export const EAI_IDN_ENCODE: number = constant("EAI_IDN_ENCODE");
-/** Socket option at level `SOL_SOCKET`. */
+/** Socket option at level `SOL_SOCKET`. Only on Linux. */
 export const SO_PEERCRED: number = constant("SO_PEERCRED");
+/** Socket option at level `SOL_SOCKET`. Only on macOS. */
+export const SO_LINGER_SEC: number = constant("SO_LINGER_SEC");
+/** Socket option at level `SOL_SOCKET`. Only on macOS. */
+export const SO_DONTTRUNC: number = constant("SO_DONTTRUNC");
+/** Socket option at level `SOL_SOCKET`. Only on macOS. */
+export const SO_WANTMORE: number = constant("SO_WANTMORE");
+/** TCP option (level `SOL_TCP`). Only on macOS, Windows. */
+export const TCP_KEEPALIVE: number = constant("TCP_KEEPALIVE");
+/** IPv4 option (level `IPPROTO_IP`). Only on macOS, FreeBSD. */
+export const IP_PORTRANGE: number = constant("IP_PORTRANGE");
+/** IPv4 option (level `IPPROTO_IP`). Only on macOS, FreeBSD. */
+export const IP_PORTRANGE_DEFAULT: number = constant("IP_PORTRANGE_DEFAULT");
+/** IPv4 option (level `IPPROTO_IP`). Only on macOS, FreeBSD. */
+export const IP_PORTRANGE_HIGH: number = constant("IP_PORTRANGE_HIGH");
+/** IPv4 option (level `IPPROTO_IP`). Only on macOS, FreeBSD. */
+export const IP_PORTRANGE_LOW: number = constant("IP_PORTRANGE_LOW");
+/** Option level for the socket option functions. Only on macOS, FreeBSD. */
+export const SOL_LOCAL: number = constant("SOL_LOCAL");
+/** Socket option at level `SOL_SOCKET`. Only on macOS, FreeBSD. */
+export const SO_NOSIGPIPE: number = constant("SO_NOSIGPIPE");
+/** IPv4 option (level `IPPROTO_IP`). Only on macOS, FreeBSD. */
+export const IP_DONTFRAG: number = constant("IP_DONTFRAG");
+/** PHP sockets constant. Only on macOS, FreeBSD. */
+export const LOCAL_PEERCRED: number = constant("LOCAL_PEERCRED");
+/** Address family for `socket_create()`. Only on FreeBSD. */
+export const AF_DIVERT: number = constant("AF_DIVERT");
+/** Socket option at level `SOL_SOCKET`. Only on FreeBSD. */
+export const SO_REUSEPORT_LB: number = constant("SO_REUSEPORT_LB");
+/** Socket option at level `SOL_SOCKET`. Only on FreeBSD. */
+export const SO_LABEL: number = constant("SO_LABEL");
+/** Socket option at level `SOL_SOCKET`. Only on FreeBSD. */
+export const SO_PEERLABEL: number = constant("SO_PEERLABEL");
+/** Socket option at level `SOL_SOCKET`. Only on FreeBSD. */
+export const SO_LISTENQLIMIT: number = constant("SO_LISTENQLIMIT");
+/** Socket option at level `SOL_SOCKET`. Only on FreeBSD. */
+export const SO_LISTENQLEN: number = constant("SO_LISTENQLEN");
+/** Socket option at level `SOL_SOCKET`. Only on FreeBSD. */
+export const SO_USER_COOKIE: number = constant("SO_USER_COOKIE");
+/** Socket option at level `SOL_SOCKET`. Only on FreeBSD. */
+export const SO_SETFIB: number = constant("SO_SETFIB");
+/** Socket option at level `SOL_SOCKET`. Only on FreeBSD. */
+export const SO_ACCEPTFILTER: number = constant("SO_ACCEPTFILTER");
+/** Socket option at level `SOL_SOCKET`. Only on FreeBSD. */
+export const SO_RERROR: number = constant("SO_RERROR");
+/** TCP option (level `SOL_TCP`). Only on FreeBSD. */
+export const TCP_FUNCTION_BLK: number = constant("TCP_FUNCTION_BLK");
+/** TCP option (level `SOL_TCP`). Only on FreeBSD. */
+export const TCP_FUNCTION_ALIAS: number = constant("TCP_FUNCTION_ALIAS");
+/** TCP option (level `SOL_TCP`). Only on FreeBSD. */
+export const TCP_REUSPORT_LB_NUMA: number = constant("TCP_REUSPORT_LB_NUMA");
+/** TCP option (level `SOL_TCP`). Only on FreeBSD. */
+export const TCP_REUSPORT_LB_NUMA_NODOM: number = constant("TCP_REUSPORT_LB_NUMA_NODOM");
+/** TCP option (level `SOL_TCP`). Only on FreeBSD. */
+export const TCP_REUSPORT_LB_NUMA_CURDOM: number = constant("TCP_REUSPORT_LB_NUMA_CURDOM");
+/** TCP option (level `SOL_TCP`). Only on FreeBSD. */
+export const TCP_BBR_ALGORITHM: number = constant("TCP_BBR_ALGORITHM");
+/** Ancillary message type for `socket_sendmsg()`/`socket_recvmsg()`. Only on FreeBSD. */
+export const SCM_CREDS2: number = constant("SCM_CREDS2");
+/** PHP sockets constant. Only on FreeBSD. */
+export const LOCAL_CREDS_PERSISTENT: number = constant("LOCAL_CREDS_PERSISTENT");
+/** IPv4 option (level `IPPROTO_IP`). Only on FreeBSD. */
+export const IP_BINDANY: number = constant("IP_BINDANY");
+/** Error code `ESTALE` as `socket_last_error()` returns it. Only on Windows. */
+export const SOCKET_ESTALE: number = constant("SOCKET_ESTALE");
+/** Error code `EDISCON` as `socket_last_error()` returns it. Only on Windows. */
+export const SOCKET_EDISCON: number = constant("SOCKET_EDISCON");
+/** PHP sockets constant. Only on Windows. */
+export const SOCKET_SYSNOTREADY: number = constant("SOCKET_SYSNOTREADY");
+/** PHP sockets constant. Only on Windows. */
+export const SOCKET_VERNOTSUPPORTED: number = constant("SOCKET_VERNOTSUPPORTED");
+/** PHP sockets constant. Only on Windows. */
+export const SOCKET_NOTINITIALISED: number = constant("SOCKET_NOTINITIALISED");
+/** PHP sockets constant. Only on Windows. */
+export const SOCKET_HOST_NOT_FOUND: number = constant("SOCKET_HOST_NOT_FOUND");
+/** PHP sockets constant. Only on Windows. */
+export const SOCKET_TRY_AGAIN: number = constant("SOCKET_TRY_AGAIN");
+/** PHP sockets constant. Only on Windows. */
+export const SOCKET_NO_RECOVERY: number = constant("SOCKET_NO_RECOVERY");
+/** PHP sockets constant. Only on Windows. */
+export const SOCKET_NO_DATA: number = constant("SOCKET_NO_DATA");
+/** PHP sockets constant. Only on Windows. */
+export const SOCKET_NO_ADDRESS: number = constant("SOCKET_NO_ADDRESS");
+/** Socket option at level `SOL_SOCKET`. Only on Windows. */
+export const SO_EXCLUSIVEADDRUSE: number = constant("SO_EXCLUSIVEADDRUSE");

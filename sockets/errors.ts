@@ -83,6 +83,14 @@ export function warn(fn: string, text: string): void {
   handler?.(`${fn}(): ${text}`);
 }
 
+/**
+ * Emits a warning without a function prefix, as the engine's own warnings
+ * read (`Object of class stdClass could not be converted to int`).
+ */
+export function warnPlain(text: string): void {
+  handler?.(text);
+}
+
 /** Emits a notice (PHP's `E_NOTICE`) `<fn>(): <text>` through the current handler. */
 export function notice(fn: string, text: string): void {
   handler?.(`${fn}(): ${text}`, "Notice");

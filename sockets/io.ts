@@ -43,7 +43,7 @@ import type { Socket, SocketState } from "./socket.ts";
 
 const { AF_UNIX, AF_INET, AF_INET6, MSG_PEEK, MSG_TRUNC, SOCK_STREAM, SOL_SOCKET, SO_TYPE } =
   platform.php;
-const { EINTR } = platform.native;
+const { SOCKET_EINTR: EINTR } = platform.php;
 
 /**
  * The most bytes one call reads. PHP allocates whatever `length` asks for
@@ -60,7 +60,7 @@ function readBuffer(length: number): Uint8Array {
 }
 
 /** The socket's type (`SO_TYPE`, read once and cached), or -1 if it cannot be read. */
-function socketType(state: SocketState): number {
+export function socketType(state: SocketState): number {
   if (state.type === undefined) {
     const value = new Int32Array(1);
     const len = new Uint32Array([4]);

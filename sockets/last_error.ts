@@ -4,7 +4,7 @@
  * @module
  */
 
-import { sys } from "../platform/mod.ts";
+import { platform, sys } from "../platform/mod.ts";
 import { checkArgCount, checkOpen, intArg, socketArg } from "./args.ts";
 import { getGlobalError, setGlobalError, ValueError } from "./errors.ts";
 import type { Socket } from "./socket.ts";
@@ -60,7 +60,9 @@ export function socket_clear_error(socket: Socket | null = null): void {
 
 /**
  * The system's text for an error code: glibc's `strerror()`, or for
- * host-lookup codes below -10000 its `hstrerror()`.
+ * host-lookup codes below -10000 its `hstrerror()`. On Windows, the text of
+ * `FormatMessage()` without the trailing period, or, where the system has
+ * none (Wine lacks some), the Windows SDK's text for that code.
  *
  * @param error_code A code from `socket_last_error()`.
  * @returns The message, e.g. `Connection refused` for `SOCKET_ECONNREFUSED`.
@@ -81,6 +83,8 @@ export function socket_strerror(error_code: number): string {
     );
   }
   const s = sys();
-  if (error_code < HOST_LOOKUP_BASE) return s.hstrerror(-error_code + HOST_LOOKUP_BASE);
+  if (error_code < HOST_LOOKUP_BASE && platform.hostErrors === "h_errno") {
+    return s.hstrerror(-error_code + HOST_LOOKUP_BASE);
+  }
   return s.strerror(error_code);
 }

@@ -129,7 +129,8 @@ export function socket_create_pair(
 }
 
 /**
- * Opens a TCP/IPv4 socket listening on all interfaces at `port`.
+ * Opens a TCP/IPv4 socket listening on all interfaces at `port` (on
+ * Windows, as in PHP there, on 127.0.0.1 only).
  *
  * @param port 0 to 65535 (0 picks a free port; read it with `socket_getsockname`).
  * @param backlog The listen queue length; `SOMAXCONN` by default (PHP 8.4).
@@ -143,7 +144,7 @@ export function socket_create_pair(
  * ```
  *
  * Differences from PHP: like `stream_socket_server` it needs Deno's net
- * permission for `0.0.0.0:port`.
+ * permission for `0.0.0.0:port` (`127.0.0.1:port` on Windows).
  */
 export function socket_create_listen(port: number, backlog: number = P.SOMAXCONN): Socket | false {
   const fn = "socket_create_listen";
@@ -151,7 +152,7 @@ export function socket_create_listen(port: number, backlog: number = P.SOMAXCONN
   port = portArg(fn, 1, intArg(fn, 1, "port", port));
   backlog = intArg(fn, 2, "backlog", backlog);
   const s = sys();
-  const addr = inetAddress(new Uint8Array(4), port);
+  const addr = inetAddress(new Uint8Array(platform.listenAddress), port);
   // PHP records these failures on a temporary socket object that is then
   // discarded, so only the global code is observable: report with no socket.
   const fd = s.socket(P.AF_INET, P.SOCK_STREAM, 0);

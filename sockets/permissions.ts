@@ -19,7 +19,7 @@ import { decodeAddress } from "./sockaddr.ts";
 import type { SocketState } from "./socket.ts";
 
 const { AF_UNIX, AF_INET6 } = platform.php;
-const { EACCES } = platform.native;
+const { SOCKET_EACCES: EACCES } = platform.php;
 
 function queries(addr: SockAddr, family: number): PermissionQuery[] {
   const decoded = decodeAddress(addr.bytes, addr.length, family);

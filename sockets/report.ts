@@ -9,13 +9,14 @@ import { platform, sys } from "../platform/mod.ts";
 import { setGlobalError, warn } from "./errors.ts";
 import type { SocketState } from "./socket.ts";
 
-const { EAGAIN, EWOULDBLOCK, EINPROGRESS } = platform.native;
+// PHP's own names: on Windows these are the WSA codes (10035, 10036).
+const { SOCKET_EAGAIN, SOCKET_EWOULDBLOCK, SOCKET_EINPROGRESS } = platform.php;
 /** Codes below this are host-lookup failures: -(10000 + h_errno). */
 const HOST_LOOKUP_BASE = -10000;
 
 /** True for the codes PHP stores without a warning (would block, in progress). */
 export function isWouldBlock(code: number): boolean {
-  return code === EAGAIN || code === EWOULDBLOCK || code === EINPROGRESS;
+  return code === SOCKET_EAGAIN || code === SOCKET_EWOULDBLOCK || code === SOCKET_EINPROGRESS;
 }
 
 /** PHP's `msg [code]: strerror` text, with an optional explanation appended. */

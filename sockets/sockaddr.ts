@@ -147,6 +147,13 @@ const HOST_LOOKUP_BASE = -10000;
 const MAX_FQDN = 255;
 /** The numeric forms `inet_aton()` accepts (`127.1`, `0x7f.1`): the resolver parses them itself. */
 const INET_ATON = /^(0x[0-9a-f]*|[0-9]+)(\.(0x[0-9a-f]*|[0-9]+)){0,3}$/i;
+/** Windows reports lookup failures as WSA codes, stored as they are. */
+const NATIVE_HOST_ERRORS = platform.hostErrors === "native";
+
+/** PHP's code for a failed host lookup: -(10000 + h_errno), or the OS code on Windows. */
+function hostError(code: number): number {
+  return NATIVE_HOST_ERRORS ? code : HOST_LOOKUP_BASE - code;
+}
 
 /**
  * Turns an address string into a `sockaddr_in`/`sockaddr_in6` as PHP does:
@@ -167,7 +174,7 @@ export function resolveInet(
     if (!mayLookUp(fn, state, address, port)) return null;
     const found = address.length > MAX_FQDN ? 1 : s.gethostbyname(address);
     if (typeof found === "number") {
-      socketError(state, fn, "Host lookup failed", HOST_LOOKUP_BASE - found);
+      socketError(state, fn, "Host lookup failed", hostError(found));
       return null;
     }
     if (found.family !== AF_INET || found.addresses.length === 0) {
@@ -184,7 +191,12 @@ export function resolveInet(
     flags: AI_V4MAPPED | AI_ADDRCONFIG,
   });
   if (typeof found === "number") {
-    socketError(state, fn, "Host lookup failed", HOST_LOOKUP_BASE - s.hErrno());
+    socketError(
+      state,
+      fn,
+      "Host lookup failed",
+      NATIVE_HOST_ERRORS ? found : hostError(s.hErrno()),
+    );
     return null;
   }
   const entry = found.find((e) => e.family === AF_INET6);

@@ -17,7 +17,7 @@
 import { platform, Ready, sys } from "../platform/mod.ts";
 import type { SocketHandle } from "../platform/mod.ts";
 
-const { AF_UNIX, SOCK_STREAM } = platform.php;
+const { AF_UNIX, AF_INET, SOCK_STREAM } = platform.php;
 /** How often the loop looks again when no wake-up pair could be made (out of descriptors). */
 const FALLBACK_WAIT_MS = 50;
 
@@ -59,7 +59,10 @@ function settle(waiter: Waiter, ready: boolean): void {
 function openWake(): Int32Array | null {
   const s = sys();
   const pair = new Int32Array(2);
-  if (s.socketpair(AF_UNIX, SOCK_STREAM, 0, pair) < 0) return null;
+  // An AF_UNIX pair where there is one; Windows emulates only AF_INET pairs.
+  if (s.socketpair(AF_UNIX, SOCK_STREAM, 0, pair) < 0) {
+    if (s.socketpair(AF_INET, SOCK_STREAM, 0, pair) < 0) return null;
+  }
   s.setNonBlocking(pair[0], true);
   s.setNonBlocking(pair[1], true);
   return pair;

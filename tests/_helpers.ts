@@ -23,8 +23,9 @@ import {
   socket_create_pair,
   socket_getsockname,
   socket_listen,
+  socket_strerror,
 } from "../mod.ts";
-import { sys } from "../platform/mod.ts";
+import { platform, sys } from "../platform/mod.ts";
 
 /** The loopback address of a family. */
 export function loopback(family: number): string {
@@ -127,3 +128,74 @@ export function unixPair(type: number = SOCK_STREAM): [Socket, Socket] {
 export const ALL_BYTES: string = Array.from({ length: 256 }, (_, i) => String.fromCharCode(i)).join(
   "",
 );
+
+// --- what the running platform can do (the Windows run under Wine has no AF_UNIX) ---
+
+/**
+ * Whether AF_UNIX socket pairs exist here: POSIX has them; Windows'
+ * `socketpair()` is emulated over TCP for AF_INET only, and Wine has no
+ * AF_UNIX sockets at all.
+ */
+export const HAS_UNIX_PAIRS: boolean = (() => {
+  const pair: Socket[] = [];
+  const made = withoutWarningsQuiet(() => socket_create_pair(AF_UNIX, SOCK_STREAM, 0, pair));
+  closeAll(...pair);
+  return made;
+})();
+
+/** Whether AF_UNIX sockets can be created at all (bound to paths, ...). */
+export const HAS_AF_UNIX: boolean = (() => {
+  const s = withoutWarningsQuiet(() => socket_create(AF_UNIX, SOCK_STREAM, 0));
+  if (s === false) return false;
+  socket_close(s);
+  return true;
+})();
+
+/** `skip` option for a test that needs AF_UNIX sockets. */
+export const needsUnix: string | false = HAS_AF_UNIX && HAS_UNIX_PAIRS
+  ? false
+  : "AF_UNIX sockets are not available here (Wine's Winsock has none)";
+
+/** `skip` option for a test of a Linux-only behaviour, with the reason. */
+export function linuxOnly(what: string): string | false {
+  return platform.os === "linux" ? false : `${what} is Linux behaviour`;
+}
+
+/** Runs `fn` with warnings silenced (a probe must not print). */
+function withoutWarningsQuiet<T>(fn: () => T): T {
+  const previous = setWarningHandler(null);
+  try {
+    return fn();
+  } finally {
+    setWarningHandler(previous);
+  }
+}
+
+/**
+ * A connected pair of the given type: an AF_UNIX socketpair where the
+ * platform has one, else loopback sockets (TCP for SOCK_STREAM, two UDP
+ * sockets connected to each other for SOCK_DGRAM).
+ */
+export function localPair(type: number = SOCK_STREAM): [Socket, Socket] {
+  if (HAS_UNIX_PAIRS) return unixPair(type);
+  if (type === SOCK_STREAM) return tcpPair(AF_INET);
+  const [a, b] = udpPair(AF_INET);
+  if (!socket_connect(a, "127.0.0.1", portOf(b)) || !socket_connect(b, "127.0.0.1", portOf(a))) {
+    throw new Error("UDP connect failed");
+  }
+  return [a, b];
+}
+
+/** PHP's warning for a failed call on this platform: `fn(): msg [code]: text`. */
+export function phpWarning(fn: string, msg: string, code: number): string {
+  return `${fn}(): ${msg} [${code}]: ${socket_strerror(code)}`;
+}
+
+/**
+ * `skip` option for a test that counts open descriptors: POSIX descriptors
+ * are small numbers that {@link openDescriptors} can enumerate; Windows
+ * handles are not.
+ */
+export const countsDescriptors: string | false = platform.os === "windows"
+  ? "Windows socket handles cannot be enumerated by number"
+  : false;

@@ -17,6 +17,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
+import { platform } from "../platform/mod.ts";
 import { assert } from "./assert.ts";
 
 interface DenoLike {
@@ -149,9 +150,15 @@ const names = readdirSync(DIR)
  * Twins whose functions are not implemented yet, with the issue that brings
  * them. Their PHP side is still checked; the twin is reported as skipped.
  */
-const PENDING: Readonly<Record<string, string>> = {
-  closed_select_options: "socket_get_option/socket_set_option/socket_select arrive with issue #3",
-};
+const PENDING: Readonly<Record<string, string>> = {};
+
+/**
+ * PHP's outputs were recorded on Linux: error numbers and texts (and some
+ * behaviour) are the platform's own, so elsewhere the twins cannot match them.
+ */
+const recordedElsewhere = platform.os === "linux"
+  ? false
+  : `PHP's output was recorded on Linux, this is ${platform.os}`;
 
 /**
  * Twins that resolve host names (from /etc/hosts): they run only inside the
@@ -174,7 +181,7 @@ describe("conformance with PHP 8.2", () => {
 
     test(
       `${name}.ts prints what ${name}.php prints`,
-      { skip: PENDING[name] ?? (needsNamespace(name) || (runtimeBlocked ?? false)) },
+      { skip: PENDING[name] ?? (needsNamespace(name) || (runtimeBlocked ?? recordedElsewhere)) },
       () => {
         const expected = readFileSync(expectedFile).toString("latin1");
         const [command, args] = twinCommand(`${DIR}${name}.ts`);
@@ -182,11 +189,18 @@ describe("conformance with PHP 8.2", () => {
       },
     );
 
+    // A twin without a PHP script has a hand-written expectation: what a
+    // fixed PHP prints where PHP 8.2 is wrong (the file's first line says so).
+    const handWritten = !existsSync(`${DIR}${name}.php`);
     test(
       `${name}.php still prints the recorded output`,
       {
         skip: needsNamespace(name)
-          || (phpAvailable ? false : (phpBlocked ?? "php is not installed")),
+          || (handWritten
+            ? "hand-written expectation: PHP 8.2 is wrong here"
+            : phpAvailable
+            ? false
+            : (phpBlocked ?? "php is not installed")),
       },
       () => {
         const expected = readFileSync(expectedFile).toString("latin1");

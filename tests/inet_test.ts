@@ -32,8 +32,10 @@ import {
   ALL_BYTES,
   captureWarnings,
   closeAll,
+  linuxOnly,
   loopback,
   ok,
+  phpWarning,
   portOf,
   tcpListener,
   tcpPair,
@@ -150,7 +152,9 @@ for (const [name, family] of [["IPv4", AF_INET], ["IPv6", AF_INET6]] as const) {
           socket_connect(client, loopback(family), portOf(bound))
         );
         assertStrictEquals(result, false);
-        assertEquals(warnings, ["socket_connect(): unable to connect [111]: Connection refused"]);
+        assertEquals(warnings, [
+          phpWarning("socket_connect", "unable to connect", SOCKET_ECONNREFUSED),
+        ]);
         assertStrictEquals(socket_last_error(client), SOCKET_ECONNREFUSED);
         assertStrictEquals(socket_last_error(), SOCKET_ECONNREFUSED);
       } finally {
@@ -167,7 +171,7 @@ for (const [name, family] of [["IPv4", AF_INET], ["IPv6", AF_INET6]] as const) {
         );
         assertStrictEquals(result, false);
         assertEquals(warnings, [
-          "socket_bind(): Unable to bind address [98]: Address already in use",
+          phpWarning("socket_bind", "Unable to bind address", SOCKET_EADDRINUSE),
         ]);
         assertStrictEquals(socket_last_error(other), SOCKET_EADDRINUSE);
       } finally {
@@ -183,7 +187,7 @@ for (const [name, family] of [["IPv4", AF_INET], ["IPv6", AF_INET6]] as const) {
         const { result, warnings } = captureWarnings(() => socket_getpeername(s, addr, port));
         assertStrictEquals(result, false);
         assertEquals(warnings, [
-          "socket_getpeername(): unable to retrieve peer name [107]: Transport endpoint is not connected",
+          phpWarning("socket_getpeername", "unable to retrieve peer name", SOCKET_ENOTCONN),
         ]);
         assertStrictEquals(socket_last_error(s), SOCKET_ENOTCONN);
         assertStrictEquals(addr.value, null);
@@ -209,7 +213,10 @@ for (const [name, family] of [["IPv4", AF_INET], ["IPv6", AF_INET6]] as const) {
       }
     });
 
-    test("a datagram longer than the length is truncated and the rest discarded", () => {
+    test("a datagram longer than the length is truncated and the rest discarded", {
+      // Winsock fails such a read with WSAEMSGSIZE (and PHP warns there).
+      skip: linuxOnly("silent datagram truncation"),
+    }, () => {
       const [a, b] = udpPair(family);
       try {
         socket_sendto(a, "0123456789", 10, 0, loopback(family), portOf(b));
@@ -245,7 +252,9 @@ for (const [name, family] of [["IPv4", AF_INET], ["IPv6", AF_INET6]] as const) {
       }
     });
 
-    test("socket_write() on an unconnected UDP socket fails with EDESTADDRREQ", () => {
+    test("socket_write() on an unconnected UDP socket fails with EDESTADDRREQ", {
+      skip: linuxOnly("EDESTADDRREQ (Winsock says WSAENOTCONN)"),
+    }, () => {
       const s = ok(socket_create(family, SOCK_DGRAM, 0));
       try {
         const { result, warnings } = captureWarnings(() => socket_write(s, "x"));
@@ -267,28 +276,37 @@ describe("IPv4 on IPv6 sockets", () => {
   // the warning asserted below (checked with php8.2 in such a namespace).
   const loopbackOnly = process.env.PHP_SOCKETS_NETNS === "1";
 
-  test("binding 127.0.0.1 on an AF_INET6 socket gives the v4-mapped address, as PHP's lookup does", () => {
-    const s = ok(socket_create(AF_INET6, SOCK_STREAM, 0));
-    try {
-      const { result, warnings } = captureWarnings(() => socket_bind(s, "127.0.0.1", 0));
-      const addr = { value: "" };
-      assert(socket_getsockname(s, addr));
-      if (loopbackOnly) {
-        assertStrictEquals(result, false);
-        assertEquals(warnings, [
-          "socket_bind(): Host lookup failed [-10000]: Unknown error -10000",
-        ]);
-        assertStrictEquals(addr.value, "::");
-      } else {
-        assertStrictEquals(result, true);
-        assertStrictEquals(addr.value, "::ffff:127.0.0.1");
+  test(
+    "binding 127.0.0.1 on an AF_INET6 socket gives the v4-mapped address, as PHP's lookup does",
+    {
+      // Windows sockets are IPv6-only by default and its resolver differs.
+      skip: linuxOnly("dual-stack AF_INET6 sockets with glibc's AI_ADDRCONFIG"),
+    },
+    () => {
+      const s = ok(socket_create(AF_INET6, SOCK_STREAM, 0));
+      try {
+        const { result, warnings } = captureWarnings(() => socket_bind(s, "127.0.0.1", 0));
+        const addr = { value: "" };
+        assert(socket_getsockname(s, addr));
+        if (loopbackOnly) {
+          assertStrictEquals(result, false);
+          assertEquals(warnings, [
+            "socket_bind(): Host lookup failed [-10000]: Unknown error -10000",
+          ]);
+          assertStrictEquals(addr.value, "::");
+        } else {
+          assertStrictEquals(result, true);
+          assertStrictEquals(addr.value, "::ffff:127.0.0.1");
+        }
+      } finally {
+        socket_close(s);
       }
-    } finally {
-      socket_close(s);
-    }
-  });
+    },
+  );
 
-  test("an unbound AF_INET socket reports 0.0.0.0 and port 0", () => {
+  test("an unbound AF_INET socket reports 0.0.0.0 and port 0", {
+    skip: linuxOnly("getsockname() of an unbound socket (Winsock: WSAEINVAL)"),
+  }, () => {
     const s = ok(socket_create(AF_INET, SOCK_DGRAM, 0));
     try {
       const addr = { value: "" }, port = { value: -1 };

@@ -1,7 +1,6 @@
 import { describe, test } from "node:test";
 import {
   AF_INET,
-  MSG_DONTWAIT,
   MSG_TRUNC,
   PHP_BINARY_READ,
   PHP_NORMAL_READ,
@@ -12,6 +11,7 @@ import {
   socket_create,
   SOCKET_EAGAIN,
   SOCKET_EINPROGRESS,
+  SOCKET_EWOULDBLOCK,
   socket_last_error,
   socket_read,
   socket_recv,
@@ -25,15 +25,17 @@ import {
 import {
   captureWarnings,
   closeAll,
+  linuxOnly,
+  localPair,
   ok,
   portOf,
   tcpListener,
   tcpPair,
-  unixPair,
 } from "./_helpers.ts";
 import { assert, assertEquals, assertStrictEquals, assertThrows } from "./assert.ts";
 
-const pair = unixPair;
+/** AF_UNIX pairs where the platform has them, loopback pairs elsewhere. */
+const pair = localPair;
 
 describe("socket_read() in PHP_NORMAL_READ mode", () => {
   test("stops after the first \\r or \\n and includes it", () => {
@@ -49,7 +51,10 @@ describe("socket_read() in PHP_NORMAL_READ mode", () => {
     }
   });
 
-  test("on a datagram socket each byte read consumes a whole datagram, as in PHP", () => {
+  test("on a datagram socket each byte read consumes a whole datagram, as in PHP", {
+    // Winsock fails a short datagram read with WSAEMSGSIZE (PHP warns there).
+    skip: linuxOnly("silent datagram truncation"),
+  }, () => {
     const [a, b] = pair(SOCK_DGRAM);
     try {
       for (const d of ["ab\n", "c\n", "\n", "zz"]) socket_write(a, d);
@@ -198,7 +203,10 @@ describe("lengths", () => {
 });
 
 describe("MSG_TRUNC", () => {
-  test("on a datagram socket it returns the full length but only the bytes received", () => {
+  const truncFlag = linuxOnly("MSG_TRUNC as a receive flag");
+  test("on a datagram socket it returns the full length but only the bytes received", {
+    skip: truncFlag,
+  }, () => {
     const [a, b] = pair(SOCK_DGRAM);
     try {
       socket_write(a, "X".repeat(100));
@@ -212,28 +220,35 @@ describe("MSG_TRUNC", () => {
     }
   });
 
-  test("on a stream socket it returns the bytes discarded and no data, never another read's bytes", () => {
-    const [a, b] = tcpPair(AF_INET);
-    const [c, d] = unixPair();
-    try {
-      socket_write(c, "SECRET");
-      assertStrictEquals(socket_read(d, 100), "SECRET"); // leaves SECRET in any reused buffer
-      socket_write(a, "public");
-      const data = { value: null as string | null };
-      assertStrictEquals(socket_recv(b, data, 100, MSG_TRUNC), 6); // loopback delivers a write at once
-      assertStrictEquals(data.value, "");
-    } finally {
-      closeAll(a, b, c, d);
-    }
-  });
+  test(
+    "on a stream socket it returns the bytes discarded and no data, never another read's bytes",
+    {
+      skip: truncFlag,
+    },
+    () => {
+      const [a, b] = tcpPair(AF_INET);
+      const [c, d] = localPair();
+      try {
+        socket_write(c, "SECRET");
+        assertStrictEquals(socket_read(d, 100), "SECRET"); // leaves SECRET in any reused buffer
+        socket_write(a, "public");
+        const data = { value: null as string | null };
+        assertStrictEquals(socket_recv(b, data, 100, MSG_TRUNC), 6); // loopback delivers a write at once
+        assertStrictEquals(data.value, "");
+      } finally {
+        closeAll(a, b, c, d);
+      }
+    },
+  );
 });
 
 describe("non-blocking mode", () => {
   test("recv with nothing queued returns false without a warning and stores EAGAIN", () => {
     const [a, b] = pair(SOCK_DGRAM);
     try {
+      socket_set_nonblock(b);
       const data = { value: "x" as string | null };
-      const { result, warnings } = captureWarnings(() => socket_recv(b, data, 10, MSG_DONTWAIT));
+      const { result, warnings } = captureWarnings(() => socket_recv(b, data, 10, 0));
       assertStrictEquals(result, false);
       assertEquals(warnings, []);
       assertStrictEquals(data.value, null);
@@ -253,7 +268,10 @@ describe("non-blocking mode", () => {
       );
       // Loopback may complete at once; either way no warning.
       assertEquals(warnings, []);
-      if (result === false) assertStrictEquals(socket_last_error(client), SOCKET_EINPROGRESS);
+      // POSIX says EINPROGRESS, Winsock WSAEWOULDBLOCK (PHP's SOCKET_EWOULDBLOCK there).
+      if (result === false) {
+        assert([SOCKET_EINPROGRESS, SOCKET_EWOULDBLOCK].includes(socket_last_error(client)));
+      }
       assert(socket_set_block(client));
       assertStrictEquals(socket_write(client, "done"), 4);
     } finally {

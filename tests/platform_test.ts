@@ -13,8 +13,11 @@
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
+import { darwin } from "../platform/darwin.ts";
 import type { PlatformDescriptor } from "../platform/descriptor.ts";
+import { freebsd } from "../platform/freebsd.ts";
 import { linux } from "../platform/linux.ts";
+import { windows } from "../platform/windows.ts";
 import { assertEquals } from "./assert.ts";
 
 /** Where the facts live: `shared/` is cloned beside this repository. */
@@ -238,3 +241,90 @@ function compareDescriptor(descriptor: PlatformDescriptor, factsKey: string): vo
 
 compareDescriptor(linux, "linux-x86_64");
 compareDescriptor(linux, "linux-aarch64");
+
+// --- macOS, FreeBSD and Windows, and the rules beyond the tables ---------------
+
+compareDescriptor(darwin, "darwin");
+compareDescriptor(freebsd, "freebsd");
+compareDescriptor(windows, "windows");
+
+/** Every descriptor with the facts key(s) it describes. */
+const ALL: [PlatformDescriptor, string][] = [
+  [linux, "linux-x86_64"],
+  [linux, "linux-aarch64"],
+  [darwin, "darwin"],
+  [freebsd, "freebsd"],
+  [windows, "windows"],
+];
+
+/** The facts' `[offset, size]` of `struct.field`, or an error naming what is missing. */
+function factField(factsKey: string, struct: string, field: string): [number, number] {
+  const s = factsEntry<StructsFile[string]>("structs.json", factsKey)[struct] as
+    | StructFact
+    | undefined;
+  const f = s?.fields?.[field];
+  if (!f) throw new Error(`structs.json["${factsKey}"].${struct}.${field} is not recorded`);
+  return [f.offset, f.size];
+}
+
+for (const [d, key] of ALL) {
+  test(`${d.os}.msg gives the ${key} message header and buffer fields by role`, () => {
+    const isWsa = d.os === "windows";
+    // WSAMSG embeds the control buffer as a WSABUF {ULONG len; char *buf}.
+    const control = isWsa ? factField(key, "WSAMSG", "Control")[0] : 0;
+    const wsabuf = (f: string): [number, number] => {
+      const [o, s] = factField(key, "WSABUF", f);
+      return [control + o, s];
+    };
+    const expected = isWsa
+      ? {
+        size: (factsEntry<StructsFile[string]>("structs.json", key)["WSAMSG"] as StructFact).size,
+        name: factField(key, "WSAMSG", "name"),
+        namelen: factField(key, "WSAMSG", "namelen"),
+        iov: factField(key, "WSAMSG", "lpBuffers"),
+        iovlen: factField(key, "WSAMSG", "dwBufferCount"),
+        control: wsabuf("buf"),
+        controllen: wsabuf("len"),
+        flags: factField(key, "WSAMSG", "dwFlags"),
+        iovSize: (factsEntry<StructsFile[string]>("structs.json", key)["WSABUF"] as StructFact)
+          .size,
+        iovBase: factField(key, "WSABUF", "buf"),
+        iovLen: factField(key, "WSABUF", "len"),
+      }
+      : {
+        size: (factsEntry<StructsFile[string]>("structs.json", key)["msghdr"] as StructFact).size,
+        name: factField(key, "msghdr", "msg_name"),
+        namelen: factField(key, "msghdr", "msg_namelen"),
+        iov: factField(key, "msghdr", "msg_iov"),
+        iovlen: factField(key, "msghdr", "msg_iovlen"),
+        control: factField(key, "msghdr", "msg_control"),
+        controllen: factField(key, "msghdr", "msg_controllen"),
+        flags: factField(key, "msghdr", "msg_flags"),
+        iovSize: (factsEntry<StructsFile[string]>("structs.json", key)["iovec"] as StructFact).size,
+        iovBase: factField(key, "iovec", "iov_base"),
+        iovLen: factField(key, "iovec", "iov_len"),
+      };
+    assertEquals(JSON.parse(JSON.stringify(d.msg)), expected);
+  });
+
+  test(`${d.os}'s rules agree with the ${key} facts (sa_len, SIGPIPE, timeouts, fd_set)`, () => {
+    const structs = factsEntry<StructsFile[string]>("structs.json", key);
+    const natives = factsEntry<ConstantsFile[string]>("native-constants.json", key);
+    const sin = structs["sockaddr_in"] as StructFact;
+    assertEquals(d.sockaddrHasLen, Object.hasOwn(sin.fields ?? {}, "sin_len"), "sockaddrHasLen");
+    // The chosen SIGPIPE guard must exist there: MSG_NOSIGNAL, SO_NOSIGPIPE, or no signals at all.
+    if (d.noSigpipe === "none") assertEquals(d.os, "windows", "only Windows has no SIGPIPE");
+    else assertEquals(typeof natives[d.noSigpipe], "number", `${d.noSigpipe} exists`);
+    // A DWORD-millisecond timeout is recorded exactly where the descriptor says so.
+    assertEquals(
+      d.socketTimeout === "milliseconds",
+      structs["SO_RCVTIMEO_value"] !== undefined,
+      "socketTimeout",
+    );
+    const fdSet = structs["fd_set"] as StructFact;
+    assertEquals(d.fdSetIsList, Object.hasOwn(fdSet.fields ?? {}, "fd_count"), "fdSetIsList");
+    // SOCKET errors are WSA codes exactly where host errors are reported natively.
+    assertEquals(d.hostErrors === "native", d.php.SOCKET_EWOULDBLOCK === 10035, "hostErrors");
+    assertEquals(d.listenAddress.join("."), d.os === "windows" ? "127.0.0.1" : "0.0.0.0");
+  });
+}
