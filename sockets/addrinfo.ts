@@ -21,7 +21,8 @@ import { AddressInfo, closeState, entryOf, newAddressInfo, newSocket, stateOf } 
 import type { Socket } from "./socket.ts";
 
 const { AF_UNIX, AF_INET, AF_INET6, AF_UNSPEC } = platform.php;
-const { AI_NUMERICHOST, EACCES } = platform.native;
+const { AI_NUMERICHOST } = platform.native;
+const { SOCKET_EACCES: EACCES } = platform.php;
 const INT_MAX = 2147483647;
 const HINT_KEYS = ["ai_flags", "ai_socktype", "ai_protocol", "ai_family"] as const;
 type HintKey = typeof HINT_KEYS[number];

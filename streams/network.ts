@@ -22,7 +22,15 @@ import { cText } from "./url.ts";
 const P = platform.php;
 const N = platform.native;
 const { AF_INET, AF_INET6, AF_UNIX } = P;
-const { EACCES, EINPROGRESS, ETIMEDOUT } = N;
+// PHP's names for the codes: Winsock's WSA codes on Windows.
+const { SOCKET_EACCES: EACCES, SOCKET_ETIMEDOUT: ETIMEDOUT } = P;
+/**
+ * What a non-blocking connect() that is under way reports: EINPROGRESS, and
+ * on Winsock WSAEWOULDBLOCK (PHP's network.c maps one to the other there).
+ */
+const CONNECT_PENDING: ReadonlySet<number> = new Set(
+  [P.SOCKET_EINPROGRESS, N.WSAEWOULDBLOCK].filter((c) => c !== undefined),
+);
 const IN_PORT = platform.structs.sockaddr_in.fields.sin_port[0];
 const IN6_PORT = platform.structs.sockaddr_in6.fields.sin6_port[0];
 const SUN_PATH = platform.structs.sockaddr_un.fields.sun_path[0];
@@ -68,9 +76,9 @@ export function getAddresses(
   if (host !== "" && !isNumericHost(host)) {
     const missing = missingLookupPermission(cText(host), port);
     if (missing !== null) {
-      const text = `php_network_getaddresses: getaddrinfo for ${
-        cText(host)
-      } failed: Permission denied (Deno: this needs ${missing})`;
+      const text = `php_network_getaddresses: getaddrinfo for ${cText(host)} failed: ${
+        errorText(EACCES, missing)
+      }`;
       warn(fn, text);
       return { code: 0, text };
     }
@@ -144,7 +152,7 @@ export function connectSocket(
     return { pending: false };
   }
   let error = s.lastError();
-  if (error !== EINPROGRESS) return { code: error, text: errorText(error) };
+  if (!CONNECT_PENDING.has(error)) return { code: error, text: errorText(error) };
   if (async) return { pending: true };
   const n = pollFor(fd, Ready.In | Ready.Err | Ready.Hup | Ready.Out, timeoutMs);
   if (n === 0) error = ETIMEDOUT;

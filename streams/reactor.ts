@@ -39,7 +39,8 @@ let running = false;
 let wake: Int32Array | null = null;
 const scratch = new Uint8Array(64);
 
-function readyNow(fd: SocketHandle, events: number): boolean {
+/** Whether `fd` is ready for `events` now (a zero-timeout poll on this thread). */
+export function readyNow(fd: SocketHandle, events: number): boolean {
   const revents = new Uint16Array(1);
   return sys().poll([fd], [events], revents, 0) > 0;
 }

@@ -12,7 +12,7 @@ import { ValueError, warn } from "../sockets/errors.ts";
 import { isStream, streamStateOf, unreadBytes } from "./stream.ts";
 import type { Stream } from "./stream.ts";
 
-const { EBADF } = platform.native;
+const { SOCKET_EBADF: EBADF } = platform.php;
 
 /** A set of streams, as PHP's by-reference array: a list, or an object with keys. */
 export type StreamSet = Stream[] | Record<string | number, Stream>;

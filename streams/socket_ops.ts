@@ -34,7 +34,7 @@ import { atoi, cText, TRANSPORTS } from "./url.ts";
 
 const P = platform.php;
 const { AF_INET, AF_INET6 } = P;
-const { EACCES } = platform.native;
+const { SOCKET_EACCES: EACCES } = P;
 /** The most one `stream_socket_recvfrom()` call asks the kernel for. */
 const MAX_RECV = 1 << 30;
 
@@ -249,8 +249,8 @@ export function stream_socket_shutdown(stream: Stream, mode: number): boolean {
       `${fn}(): Argument #2 ($mode) must be one of STREAM_SHUT_RD, STREAM_SHUT_WR, or STREAM_SHUT_RDWR`,
     );
   }
-  const how = [platform.native.SHUT_RD, platform.native.SHUT_WR, platform.native.SHUT_RDWR][mode];
-  return sys().shutdown(state.fd, how) === 0;
+  // SHUT_RD, SHUT_WR, SHUT_RDWR are 0, 1, 2 everywhere (Winsock's SD_* too).
+  return sys().shutdown(state.fd, mode) === 0;
 }
 
 /**

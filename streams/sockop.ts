@@ -14,8 +14,19 @@ import { platform, Ready, sys } from "../platform/mod.ts";
 import { notice } from "../sockets/errors.ts";
 import type { StreamState } from "./stream.ts";
 
-const { MSG_DONTWAIT, MSG_PEEK } = platform.php;
-const { EAGAIN, EWOULDBLOCK, EINTR, EMSGSIZE } = platform.native;
+const { MSG_PEEK } = platform.php;
+/**
+ * `MSG_DONTWAIT`, or 0 where the platform has none (Windows): PHP then polls
+ * before every read instead.
+ */
+export const MSG_DONTWAIT: number = platform.php.MSG_DONTWAIT ?? 0;
+// PHP's names for the codes: Winsock's WSA codes on Windows.
+const {
+  SOCKET_EAGAIN: EAGAIN,
+  SOCKET_EWOULDBLOCK: EWOULDBLOCK,
+  SOCKET_EINTR: EINTR,
+  SOCKET_EMSGSIZE: EMSGSIZE,
+} = platform.php;
 
 /** PHP's stream chunk size: the read buffer grows by this, and one buffered read asks for it. */
 export const CHUNK_SIZE = 8192;
@@ -66,9 +77,10 @@ export function opRead(state: StreamState, buf: Uint8Array, count: number): numb
     const { sec, usec } = state.timeout;
     const dontWait = state.hasBufferedData || (sec === 0 && usec === 0);
     if (dontWait || sec !== -1) flags = MSG_DONTWAIT;
-    if (!dontWait) {
-      waitForData(state, false);
-      if (state.timedOut) return -1;
+    // Without MSG_DONTWAIT (Windows) a poll must come first even when no wait is wanted.
+    if (!dontWait || MSG_DONTWAIT === 0) {
+      waitForData(state, state.hasBufferedData);
+      if (state.timedOut) return state.hasBufferedData ? 0 : -1;
     }
   }
   const s = sys();
@@ -246,7 +258,8 @@ export function getLine(state: StreamState, maxLen: number | null): Uint8Array |
  */
 export function isAlive(state: StreamState): boolean {
   if (state.fd < 0) return false;
-  const skipPoll = !state.noIo;
+  // PHP skips the poll where a non-blocking peek cannot block.
+  const skipPoll = !state.noIo && (MSG_DONTWAIT !== 0 || !state.blocking);
   if (!skipPoll && pollFor(state.fd, Ready.In | Ready.Err | Ready.Hup | Ready.Pri, 0) <= 0) {
     return true;
   }

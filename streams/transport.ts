@@ -26,7 +26,6 @@ import type { SocketContextOptions, StreamKind } from "./stream.ts";
 import { parseHostPort, unixPath } from "./url.ts";
 
 const P = platform.php;
-const N = platform.native;
 const { AF_INET, AF_INET6 } = P;
 const DEFAULT_BACKLOG = 32;
 
@@ -73,7 +72,7 @@ function bindUnix(fn: string, kind: StreamKind, target: string): Made {
   if (missing !== null || s.bind(fd, addr.bytes, addr.length) < 0) {
     s.close(fd);
     // PHP gives no text for a failed Unix bind ("Unknown error").
-    return { code: 0, text: missing === null ? null : errorText(N.EACCES, missing) };
+    return { code: 0, text: missing === null ? null : errorText(P.SOCKET_EACCES, missing) };
   }
   return { fd };
 }
@@ -110,7 +109,7 @@ function bindInet(
     }
     missing = missingAddressPermission(addr, entry.family);
     if (missing === null && s.bind(fd, addr.bytes, addr.length) === 0) return { fd };
-    err = missing === null ? s.lastError() : N.EACCES;
+    err = missing === null ? s.lastError() : P.SOCKET_EACCES;
     s.close(fd);
   }
   return { code: 0, text: errorText(err, missing) };

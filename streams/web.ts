@@ -24,11 +24,21 @@ import { platform, Ready, sys } from "../platform/mod.ts";
 import type { SocketHandle } from "../platform/mod.ts";
 import { asBytes } from "../sockets/bytes.ts";
 import { Socket, stateOf } from "../sockets/socket.ts";
-import { waitFor } from "./reactor.ts";
+import { readyNow, waitFor } from "./reactor.ts";
+import { MSG_DONTWAIT } from "./sockop.ts";
 import { Stream, streamStateOf } from "./stream.ts";
 
-const { MSG_DONTWAIT, SOL_SOCKET, SO_TYPE, SOCK_STREAM } = platform.php;
-const { EAGAIN, EWOULDBLOCK, EINTR, SHUT_WR } = platform.native;
+const { SOL_SOCKET, SO_TYPE, SOCK_STREAM } = platform.php;
+// PHP's names for the codes: Winsock's WSA codes on Windows.
+const { SOCKET_EAGAIN: EAGAIN, SOCKET_EWOULDBLOCK: EWOULDBLOCK, SOCKET_EINTR: EINTR } =
+  platform.php;
+/** `shutdown()`'s "no more sending" (`SHUT_WR`, Winsock's `SD_SEND`): 1 everywhere. */
+const SHUT_WR = 1;
+/**
+ * Where there is no `MSG_DONTWAIT` (Windows), a zero-timeout poll says first
+ * whether a call can go ahead, and a send takes at most this much at once.
+ */
+const POLLED_SEND_SIZE = 16384;
 /** The most one read takes from the socket. */
 const READ_SIZE = 65536;
 /**
@@ -118,6 +128,11 @@ function makeReadable(ep: Endpoint): ReadableStream<Uint8Array> {
         const fd = ep.handle();
         if (fd < 0) throw closedError();
         byteStream ??= isByteStream(fd);
+        if (MSG_DONTWAIT === 0 && !readyNow(fd, Ready.In)) {
+          await waitFor(fd, Ready.In, -1, ep.owner);
+          lastTurn = performance.now();
+          continue;
+        }
         const buf = new Uint8Array(READ_SIZE);
         const n = s.recv(fd, buf, buf.length, MSG_DONTWAIT);
         if (n > 0) {
@@ -151,7 +166,16 @@ function makeWritable(ep: Endpoint): WritableStream<Uint8Array> {
         const fd = ep.handle();
         if (fd < 0) throw closedError();
         byteStream ??= isByteStream(fd);
-        const n = s.send(fd, bytes.subarray(off), bytes.length - off, MSG_DONTWAIT);
+        let size = bytes.length - off;
+        if (MSG_DONTWAIT === 0) {
+          if (!readyNow(fd, Ready.Out)) {
+            await waitFor(fd, Ready.Out, -1, ep.owner);
+            lastTurn = performance.now();
+            continue;
+          }
+          if (byteStream) size = Math.min(size, POLLED_SEND_SIZE);
+        }
+        const n = s.send(fd, bytes.subarray(off), size, MSG_DONTWAIT);
         if (n >= 0) {
           off += n;
           if (!byteStream) return; // a datagram goes out whole

@@ -9,6 +9,8 @@ import v8 from "node:v8";
 import vm from "node:vm";
 import {
   fclose,
+  SO_TYPE,
+  SOL_SOCKET,
   type Stream,
   STREAM_PF_UNIX,
   STREAM_SOCK_STREAM,
@@ -19,6 +21,7 @@ import {
   stream_socket_server,
 } from "../mod.ts";
 import { sys } from "../platform/mod.ts";
+import { HAS_UNIX_PAIRS } from "./_helpers.ts";
 
 /** Asserts a value is a Stream (not `false`) and returns it. */
 export function okStream(value: Stream | false): Stream {
@@ -26,8 +29,12 @@ export function okStream(value: Stream | false): Stream {
   return value;
 }
 
-/** A connected Unix stream pair. */
+/**
+ * A connected stream pair: a Unix socket pair where the platform has one,
+ * else a loopback TCP connection (Windows).
+ */
 export function streamPair(): [Stream, Stream] {
+  if (!HAS_UNIX_PAIRS) return tcpStreams();
   const pair = stream_socket_pair(STREAM_PF_UNIX, STREAM_SOCK_STREAM, 0);
   if (!pair) throw new Error("stream_socket_pair failed");
   return pair;
@@ -81,9 +88,11 @@ export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** Whether a descriptor number is open in this process (`fcntl(F_GETFL)` succeeds). */
+/** Whether a socket handle is open in this process (`getsockopt(SO_TYPE)` succeeds). */
 export function isOpenFd(fd: number): boolean {
-  return fd >= 0 && sys().isNonBlocking(fd) >= 0;
+  if (fd < 0) return false;
+  const len = new Uint32Array([4]);
+  return sys().getsockopt(fd, SOL_SOCKET, SO_TYPE, new Uint8Array(4), len) === 0;
 }
 
 /** Runs GC until `done()` holds or two seconds pass; returns whether it held. */
