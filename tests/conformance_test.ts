@@ -151,6 +151,19 @@ const names = readdirSync(DIR)
  */
 const PENDING: Readonly<Record<string, string>> = {};
 
+/**
+ * Why a script's expected output is written by hand rather than recorded, or
+ * null when PHP 8.2 recorded it. A hand-written case (PHP 8.2 lacks the
+ * function or constant, or the module does what a fixed PHP does) says so on
+ * a line `// HAND-WRITTEN: <why>` of its PHP script; that script is not
+ * re-run, since PHP 8.2 cannot print its output.
+ */
+function handWritten(name: string): string | null {
+  const script = readFileSync(`${DIR}${name}.php`).toString("latin1");
+  const marker = /^\/\/ HAND-WRITTEN: (.*)$/m.exec(script);
+  return marker === null ? null : marker[1];
+}
+
 describe("conformance with PHP 8.2", () => {
   test("there are conformance scripts to run", () => {
     assert(names.length > 0, `no twins with recorded output in ${DIR}`);
@@ -158,6 +171,7 @@ describe("conformance with PHP 8.2", () => {
 
   for (const name of names) {
     const expectedFile = `${DIR}expected/${name}.out`;
+    const byHand = handWritten(name);
 
     test(
       `${name}.ts prints what ${name}.php prints`,
@@ -171,7 +185,13 @@ describe("conformance with PHP 8.2", () => {
 
     test(
       `${name}.php still prints the recorded output`,
-      { skip: phpAvailable ? false : (phpBlocked ?? "php is not installed") },
+      {
+        skip: byHand !== null
+          ? `expected output written by hand: ${byHand}`
+          : phpAvailable
+          ? false
+          : (phpBlocked ?? "php is not installed"),
+      },
       () => {
         const expected = readFileSync(expectedFile).toString("latin1");
         const outcome = runProcess("php", ["-d", "display_errors=stderr", `${DIR}${name}.php`]);
