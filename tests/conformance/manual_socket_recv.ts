@@ -59,12 +59,13 @@ const servicePort = serverPort.value;
 const address = "127.0.0.1";
 
 /* Create a TCP/IP socket. */
-const socket = socket_create(AF_INET, SOCK_STREAM, SOL_TCP) as Socket;
-if (socket === false) {
+const created = socket_create(AF_INET, SOCK_STREAM, SOL_TCP);
+if (created === false) {
   echo("socket_create() failed: reason: " + socket_strerror(socket_last_error()) + "\n");
 } else {
   echo("OK.\n");
 }
+const socket = created as Socket;
 
 echo(`Attempting to connect to '${address}' on port 'PORT'...`);
 const result = socket_connect(socket, address, servicePort);
