@@ -101,8 +101,10 @@ export function optionalIntArg(
   value: unknown,
 ): number | null {
   if (value === null || value === undefined) return null;
-  if (typeof value === "number" || typeof value === "bigint") return intArg(fn, pos, name, value);
-  throw typeError(fn, pos, name, "?int", value);
+  if ((typeof value === "number" && Number.isInteger(value)) || typeof value === "bigint") {
+    return intArg(fn, pos, name, value);
+  }
+  throw typeError(fn, pos, name, "?int", value); // a float too: PHP names the nullable type
 }
 
 /**
