@@ -6,7 +6,7 @@
  * @module
  */
 
-import { checkArgCount, phpType } from "../sockets/args.ts";
+import { checkArgCount, PHP_TYPE, phpType } from "../sockets/args.ts";
 import { ValueError } from "../sockets/errors.ts";
 import type { SocketContextOptions } from "./stream.ts";
 
@@ -30,6 +30,11 @@ export let contextOptionsOf: (context: StreamContext) => Readonly<
  */
 export class StreamContext {
   readonly #options: Readonly<Record<string, SocketContextOptions>>;
+
+  /** PHP's type name for a context in error messages (`resource given`). */
+  get [PHP_TYPE](): string {
+    return "resource";
+  }
 
   /**
    * Always throws: contexts come from `stream_context_create()`.

@@ -13,7 +13,7 @@
 
 import { DEAD_HANDLE, sys } from "../platform/mod.ts";
 import type { SocketHandle } from "../platform/mod.ts";
-import { phpType } from "../sockets/args.ts";
+import { PHP_TYPE, phpType } from "../sockets/args.ts";
 import type { SocketState } from "../sockets/socket.ts";
 import { cancelWaits } from "./reactor.ts";
 import { readableOf, writableOf } from "./web.ts";
@@ -95,6 +95,11 @@ export let streamStateOf: (stream: Stream) => StreamState;
  */
 export class Stream {
   readonly #state: StreamState;
+
+  /** PHP's type name for a stream in error messages (`resource given`). */
+  get [PHP_TYPE](): string {
+    return "resource";
+  }
 
   /**
    * Always throws: streams come from the stream socket functions.
