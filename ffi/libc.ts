@@ -290,6 +290,9 @@ export const libcSymbols = {
     result: ssize_t,
     errno: true,
   },
+
+  // Name resolution messages and the stream layer
+  gai_strerror: { parameters: [int /* int errcode */], result: ptr }, // const char *gai_strerror(int)
 } as const satisfies SymbolTable;
 
 /** The type of {@link libcSymbols}. */

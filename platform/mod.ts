@@ -21,7 +21,7 @@ export type { PermissionQuery } from "../ffi/load.ts";
 export type { PlatformDescriptor, StructLayout } from "./descriptor.ts";
 export type { MessageParts } from "./message.ts";
 export { readVector, receiveMessage, sendMessage, writeVector } from "./message.ts";
-export { INVALID_HANDLE, Ready } from "./sys.ts";
+export { DEAD_HANDLE, INVALID_HANDLE, Ready } from "./sys.ts";
 export type {
   AddrInfoEntry,
   AddrInfoHints,

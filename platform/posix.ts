@@ -16,6 +16,7 @@ import type { NativeLibrary } from "../ffi/load.ts";
 import type { FfiSymbol } from "../ffi/types.ts";
 import type { PlatformDescriptor } from "./descriptor.ts";
 import { addrInfoLayout, cString, hostAddresses, latin1 } from "./netdb.ts";
+import { createPollAsync } from "./poll_async.ts";
 import { Ready } from "./sys.ts";
 import type {
   AddrInfoEntry,
@@ -257,5 +258,13 @@ export function createPosixSys(platform: PlatformDescriptor): Sys {
     // Added with socket_readv/socket_writev.
     readv: c.readv,
     writev: c.writev,
+
+    // Added with the stream functions and readiness waits.
+    pollAsync: createPollAsync(platform, {
+      name: "poll",
+      symbol: libcSymbols.poll,
+      lastError: { symbol: platform.errnoSymbol, via: "location", declaration: errorLocation },
+    }),
+    gaiStrerror: (code) => cText(c.gai_strerror(code)),
   };
 }

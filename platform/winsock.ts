@@ -21,6 +21,7 @@ import { runtime } from "../ffi/load.ts";
 import { kernel32Symbols, ws2Symbols, WSARecvMsg } from "../ffi/ws2_32.ts";
 import type { PlatformDescriptor } from "./descriptor.ts";
 import { addrInfoLayout, cString, hostAddresses, latin1 } from "./netdb.ts";
+import { createPollAsync } from "./poll_async.ts";
 import { Ready } from "./sys.ts";
 import type { AddrInfoEntry, AddrInfoHints, HostLookup, SocketHandle, Sys } from "./sys.ts";
 import { windowsMessages } from "./windows_messages.ts";
@@ -334,5 +335,21 @@ export function createWinsockSys(platform: PlatformDescriptor): Sys {
       return r === 0 ? got[0] : -1;
     },
     sharing: createSharing(platform, lib, kernel32),
+
+    // Added with the stream functions and readiness waits.
+    pollAsync: createPollAsync(platform, {
+      name: "WSAPoll",
+      symbol: ws2Symbols.WSAPoll,
+      lastError: {
+        symbol: "WSAGetLastError",
+        via: "call",
+        declaration: ws2Symbols.WSAGetLastError,
+      },
+    }),
+    // getaddrinfo()'s codes are Winsock codes, explained like any other
+    // (gai_strerror is an inline header function, not a ws2_32 export).
+    gaiStrerror(code: number): string {
+      return this.strerror(code);
+    },
   };
 }
