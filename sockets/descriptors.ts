@@ -3,12 +3,13 @@
  * (sending), and the object a received descriptor becomes (receiving).
  *
  * These two functions are the only places that know which kinds of objects
- * carry a descriptor; when the stream class arrives, streams are taught here.
+ * carry a descriptor: Sockets and streams.
  *
  * @module
  */
 
 import { platform, sys } from "../platform/mod.ts";
+import { descriptorOf as streamDescriptor, Stream } from "../streams/stream.ts";
 import { newSocket, Socket, stateOf } from "./socket.ts";
 
 const { SOL_SOCKET, SO_TYPE, AF_UNSPEC } = platform.php;
@@ -22,6 +23,10 @@ export function descriptorOf(value: unknown): number | string {
   if (value instanceof Socket) {
     const fd = stateOf(value).fd;
     return fd < 0 ? "socket is already closed" : fd;
+  }
+  if (value instanceof Stream) {
+    const fd = streamDescriptor(value);
+    return fd < 0 ? "resource is not a stream" : fd;
   }
   return "expected a Socket object or a stream resource";
 }
@@ -53,8 +58,8 @@ function familyOf(fd: number): number {
  * blocking mode read from the descriptor, as PHP imports it.
  *
  * Differences from PHP: a descriptor that is not a socket (a pipe, a file)
- * also becomes a Socket, of family `AF_UNSPEC` (0), until the module has a
- * stream class; PHP returns a plain stdio stream for it.
+ * also becomes a Socket, of family `AF_UNSPEC` (0): the module's streams are
+ * socket streams only; PHP returns a plain stdio stream for it.
  */
 export function adoptDescriptor(fd: number): Socket | string {
   const type = intOption(fd, SOL_SOCKET, SO_TYPE);

@@ -44,7 +44,7 @@ export interface ControlMessage {
   /** The type, e.g. `SCM_RIGHTS`, `SCM_CREDENTIALS`, `IPV6_PKTINFO`. */
   type: number;
   /**
-   * The data: a list of Sockets for `SCM_RIGHTS`, `{pid, uid, gid}` for
+   * The data: a list of Sockets and streams for `SCM_RIGHTS`, `{pid, uid, gid}` for
    * `SCM_CREDENTIALS`, `{addr, ifindex}` for `IPV6_PKTINFO`, an int for
    * `IPV6_HOPLIMIT` and `IPV6_TCLASS`.
    */

@@ -13,12 +13,13 @@ import {
   socket_sendmsg,
   socket_write,
   SOL_SOCKET,
+  type Stream,
 } from "../mod.ts";
 import { openDescriptors } from "./_helpers.ts";
 import { assertStrictEquals } from "./assert.ts";
 
 /** Sends `sockets` with SCM_RIGHTS over `via`. */
-export function sendRights(via: Socket, sockets: Socket[], data = "x"): number | false {
+export function sendRights(via: Socket, sockets: (Socket | Stream)[], data = "x"): number | false {
   return socket_sendmsg(via, {
     iov: [data],
     control: [{ level: SOL_SOCKET, type: SCM_RIGHTS, data: sockets }],

@@ -17,6 +17,8 @@ import {
   AF_INET6,
   AF_UNIX,
   defined,
+  fclose,
+  fread,
   MSG_CTRUNC,
   MSG_DONTWAIT,
   type RecvMessage,
@@ -44,6 +46,9 @@ import {
   socket_set_option,
   socket_write,
   SOL_SOCKET,
+  STREAM_PF_UNIX,
+  STREAM_SOCK_STREAM,
+  stream_socket_pair,
 } from "../mod.ts";
 import { platform, Ready, sys } from "../platform/mod.ts";
 import {
@@ -182,6 +187,37 @@ describe("SCM_RIGHTS", { skip: rights }, () => {
       closeAll(handoffListener, server, client);
       dir.cleanup();
     }
+  });
+
+  test("a stream travels like a socket, in order, and the copy outlives fclose()", () => {
+    noLeak(() => {
+      const [via, to] = unixPair(SOCK_DGRAM);
+      const streams = stream_socket_pair(STREAM_PF_UNIX, STREAM_SOCK_STREAM, 0);
+      assert(streams !== false);
+      const [a, b] = unixPair();
+      assertStrictEquals(sendRights(via, [streams[0], a]), 1);
+      const [fromStream, fromSocket] = receivedSockets(receive(to, 64));
+      fclose(streams[0]);
+      assertStrictEquals(socket_write(fromStream, "via stream"), 10);
+      assertStrictEquals(fread(streams[1], 100), "via stream");
+      assertConnected(fromSocket, b, "the socket after the stream");
+      fclose(streams[1]);
+      closeAll(via, to, a, b, fromStream, fromSocket);
+    });
+  });
+
+  test("a closed stream in the list is refused before anything is sent", () => {
+    const [via, to] = unixPair(SOCK_DGRAM);
+    const streams = stream_socket_pair(STREAM_PF_UNIX, STREAM_SOCK_STREAM, 0);
+    assert(streams !== false);
+    fclose(streams[0]);
+    const { result, warnings } = captureWarnings(() => sendRights(via, [streams[0]]));
+    assertFalse(result);
+    assertEquals(warnings, [
+      "socket_sendmsg(): error converting user data (path: msghdr > control > element #0 > data > element #1): resource is not a stream",
+    ]);
+    fclose(streams[1]);
+    closeAll(via, to);
   });
 
   test("socket_sendmsg() with a closed socket in the list sends nothing", () => {
