@@ -85,5 +85,55 @@ export {
   socket_wsaprotocol_info_release,
 } from "./sockets/wsaprotocol.ts";
 
+export { socket_cmsg_space, socket_recvmsg, socket_sendmsg } from "./sockets/msg.ts";
+export type { ControlMessage, MessageName, RecvMessage, SendMessage } from "./sockets/msg.ts";
+
+export {
+  Iovec,
+  socket_iovec_add,
+  socket_iovec_alloc,
+  socket_iovec_delete,
+  socket_iovec_fetch,
+  socket_iovec_free,
+  socket_iovec_set,
+  socket_readv,
+  socket_writev,
+} from "./sockets/iovec.ts";
+
 export * from "./sockets/constants.ts";
 export { PHP_BINARY_READ, PHP_NORMAL_READ } from "./sockets/read_modes.ts";
+
+// Name resolution, stream sockets and the socket/stream bridge (issue 5).
+export {
+  socket_addrinfo_bind,
+  socket_addrinfo_connect,
+  socket_addrinfo_explain,
+  socket_addrinfo_lookup,
+} from "./sockets/addrinfo.ts";
+export type { AddrInfoExplained, AddrInfoHintsArray } from "./sockets/addrinfo.ts";
+export { socket_export_stream, socket_import_stream } from "./sockets/stream_bridge.ts";
+export { stream_socket_client } from "./streams/client.ts";
+export * from "./streams/constants.ts";
+export { stream_context_create, StreamContext } from "./streams/context.ts";
+export { fclose, feof, fgets, fread, fwrite } from "./streams/io.ts";
+export {
+  stream_get_meta_data,
+  stream_set_blocking,
+  stream_set_timeout,
+} from "./streams/options.ts";
+export type { StreamMetaData } from "./streams/options.ts";
+export { stream_select } from "./streams/select.ts";
+export type { StreamSet } from "./streams/select.ts";
+export { stream_socket_accept, stream_socket_server } from "./streams/server.ts";
+export {
+  stream_get_transports,
+  stream_socket_get_name,
+  stream_socket_pair,
+  stream_socket_recvfrom,
+  stream_socket_sendto,
+  stream_socket_shutdown,
+} from "./streams/socket_ops.ts";
+export { Stream } from "./streams/stream.ts";
+export type { SocketContextOptions, StreamKind } from "./streams/stream.ts";
+export { waitReadable, waitWritable } from "./streams/wait.ts";
+export { readableOf, writableOf } from "./streams/web.ts";

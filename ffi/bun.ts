@@ -51,6 +51,9 @@ function resultConversion(t: FfiType): Conversion | null {
 function open<T extends SymbolTable>(spec: LibrarySpec<T>): NativeLibrary<T> {
   const defs: Record<string, { args: FFIType[]; returns: FFIType }> = {};
   for (const [name, s] of Object.entries(spec.symbols)) {
+    if (s.nonblocking) {
+      throw new Error(`Bun's FFI cannot run ${name}() off the JS thread (no nonblocking calls)`);
+    }
     defs[name] = { args: s.parameters.map((t) => ARG_TYPES[t]), returns: RESULT_TYPES[s.result] };
   }
   let lib: ReturnType<typeof dlopen> | undefined;
@@ -129,7 +132,13 @@ export const bunRuntime: Runtime = {
   arch: detectArch(),
   open,
   hasPermissions: false,
+  nonblocking: false,
   addressOf(v: ArrayBufferView): bigint {
+    // Bun cannot point at empty memory; NULL, as Deno gives. Reading
+    // `.buffer` first moves a small typed array out of the JS heap now:
+    // otherwise the first view made of it later (a subarray, a DataView)
+    // would move its bytes and leave this address dangling.
+    if (v.byteLength === 0 || v.buffer.byteLength === 0) return 0n;
     return BigInt(ptr(v as Uint8Array));
   },
   copyOut(address: bigint, length: number): Uint8Array {

@@ -44,6 +44,7 @@ function open<T extends SymbolTable>(spec: LibrarySpec<T>): NativeLibrary<T> {
     defs[name] = {
       parameters: s.parameters as Deno.NativeType[],
       result: s.result as Deno.NativeResultType,
+      nonblocking: s.nonblocking === true,
     };
   }
   let lib: Deno.DynamicLibrary<Record<string, Deno.ForeignFunction>> | undefined;
@@ -83,7 +84,11 @@ function open<T extends SymbolTable>(spec: LibrarySpec<T>): NativeLibrary<T> {
       cell,
     );
   const fn: Record<string, unknown> = {};
-  for (const [name, s] of Object.entries(spec.symbols)) fn[name] = wrap(symbols[name], s);
+  for (const [name, s] of Object.entries(spec.symbols)) {
+    fn[name] = s.nonblocking
+      ? wrapNonBlocking(symbols[name], s.parameters.map(argConversion), s.result)
+      : wrap(symbols[name], s);
+  }
   return {
     fn: fn as NativeLibrary<T>["fn"],
     lastError: () => cell[0],
@@ -97,6 +102,25 @@ function open<T extends SymbolTable>(spec: LibrarySpec<T>): NativeLibrary<T> {
       const f = new Deno.UnsafeFnPointer(p as Deno.PointerObject<typeof def>, def);
       return wrap((...a) => f.call(...(a as never[])), s) as NativeFunction<S>;
     },
+  };
+}
+
+/**
+ * A `nonblocking` symbol: Deno runs it on its blocking thread pool and
+ * returns a Promise. The arguments (typed arrays included) are converted as
+ * for a direct call; the caller keeps buffers alive until the promise
+ * settles. No error code is read: errno belongs to the pool thread.
+ */
+function wrapNonBlocking(
+  call: (...a: unknown[]) => unknown,
+  args: readonly (Conversion | null)[],
+  result: FfiType,
+): (...a: unknown[]) => Promise<unknown> {
+  const convert = resultConversion(result) as ((v: unknown) => unknown) | null;
+  return (...a: unknown[]) => {
+    const converted = a.map((v, i) => (args[i] as ((x: unknown) => unknown) | null)?.(v) ?? v);
+    const pending = call(...converted) as Promise<unknown>;
+    return convert ? pending.then(convert) : pending;
   };
 }
 
@@ -125,6 +149,7 @@ export const denoRuntime: Runtime = {
   arch: detectArch(),
   open,
   hasPermissions: true,
+  nonblocking: true,
   addressOf(v: ArrayBufferView): bigint {
     return fromPointer(Deno.UnsafePointer.of(v as Uint8Array<ArrayBuffer>));
   },

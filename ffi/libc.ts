@@ -270,6 +270,29 @@ export const libcSymbols = {
   },
   getifaddrs: { parameters: [buf /* struct ifaddrs **ifap */], result: int, errno: true },
   freeifaddrs: { parameters: [ptr /* struct ifaddrs *ifa */], result: "void" },
+
+  // Scatter/gather I/O
+  readv: {
+    parameters: [
+      int, // int fd
+      buf, // const struct iovec *iov
+      int, // int iovcnt
+    ],
+    result: ssize_t,
+    errno: true,
+  },
+  writev: {
+    parameters: [
+      int, // int fd
+      buf, // const struct iovec *iov
+      int, // int iovcnt
+    ],
+    result: ssize_t,
+    errno: true,
+  },
+
+  // Name resolution messages and the stream layer
+  gai_strerror: { parameters: [int /* int errcode */], result: ptr }, // const char *gai_strerror(int)
 } as const satisfies SymbolTable;
 
 /** The type of {@link libcSymbols}. */

@@ -21,10 +21,11 @@ export type JsResult<T extends FfiType> = T extends "pointer" ? bigint
 
 type JsArgs<P extends readonly FfiType[]> = { -readonly [I in keyof P]: JsArg<P[I]> };
 
-/** A callable JS function for one symbol-table entry. */
+/** A callable JS function for one symbol-table entry (a Promise for `nonblocking` ones). */
 export type NativeFunction<S extends FfiSymbol> = (
   ...args: JsArgs<S["parameters"]>
-) => JsResult<S["result"]>;
+) => S extends { readonly nonblocking: true } ? Promise<JsResult<S["result"]>>
+  : JsResult<S["result"]>;
 
 /** The JS functions of an opened library, named as in its symbol table. */
 export type NativeFunctions<T extends SymbolTable> = {
@@ -78,8 +79,10 @@ export interface Runtime {
   /** Opens a shared library and binds the functions of a symbol table. */
   open<T extends SymbolTable>(spec: LibrarySpec<T>): NativeLibrary<T>;
   /**
-   * The address of a typed array's first byte, for writing into C structs.
-   * The caller must keep `view` alive for as long as C may use the address.
+   * The address of a typed array's first byte, for writing into C structs;
+   * `0n` (NULL) for an empty one. The address stays valid (the bytes never
+   * move) for as long as the caller keeps `view` alive, which it must for as
+   * long as C may use the address.
    */
   addressOf(view: ArrayBufferView): bigint;
   /** Copies `length` bytes of C memory starting at `address` into a new array. */
@@ -92,4 +95,10 @@ export interface Runtime {
   readonly hasPermissions: boolean;
   /** Asks the runtime's permission system; never prompts. */
   permission(query: PermissionQuery): "granted" | "denied" | "prompt";
+  /**
+   * Whether symbols marked `nonblocking` can be bound: they then run on a
+   * runtime thread pool and return Promises (Deno). Where this is false
+   * (Bun), {@link Runtime.open} rejects such symbols.
+   */
+  readonly nonblocking: boolean;
 }

@@ -36,6 +36,13 @@ export interface FfiSymbol {
    * `WSAGetLastError()`), so the adapter must read it right after the call.
    */
   readonly errno?: boolean;
+  /**
+   * True for a function that may block and so runs off the JS thread: the
+   * adapter returns a Promise of its result (Deno's `nonblocking` calls).
+   * The error code of such a call is not available. Only runtimes whose
+   * `Runtime.nonblocking` is true can bind one.
+   */
+  readonly nonblocking?: boolean;
 }
 
 /** A library's symbol table: C function name to its description. */

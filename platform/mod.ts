@@ -19,7 +19,9 @@ import { createWinsockSys } from "./winsock.ts";
 
 export type { PermissionQuery } from "../ffi/load.ts";
 export type { PlatformDescriptor, StructLayout } from "./descriptor.ts";
-export { INVALID_HANDLE, Ready } from "./sys.ts";
+export type { MessageParts } from "./message.ts";
+export { readVector, receiveMessage, sendMessage, writeVector } from "./message.ts";
+export { DEAD_HANDLE, INVALID_HANDLE, Ready } from "./sys.ts";
 export type {
   AddrInfoEntry,
   AddrInfoHints,

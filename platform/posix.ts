@@ -15,6 +15,8 @@ import { runtime } from "../ffi/load.ts";
 import type { NativeLibrary } from "../ffi/load.ts";
 import type { FfiSymbol } from "../ffi/types.ts";
 import type { PlatformDescriptor } from "./descriptor.ts";
+import { addrInfoLayout, cString, hostAddresses, latin1 } from "./netdb.ts";
+import { createPollAsync } from "./poll_async.ts";
 import { Ready } from "./sys.ts";
 import type {
   AddrInfoEntry,
@@ -30,7 +32,6 @@ import type {
 const HOSTENT_ADDRTYPE = 16;
 const HOSTENT_LENGTH = 20;
 const HOSTENT_ADDR_LIST = 24;
-const POINTER_SIZE = 8;
 
 // struct ifaddrs is the same on glibc, macOS and FreeBSD (LP64):
 // struct ifaddrs *ifa_next @0; char *ifa_name @8; unsigned ifa_flags @16; struct sockaddr *ifa_addr @24.
@@ -38,19 +39,6 @@ const IFADDRS_NEXT = 0;
 const IFADDRS_NAME = 8;
 const IFADDRS_ADDR = 24;
 const IF_NAMESIZE = 16;
-
-/** Encodes a JS string as a NUL-terminated C string (one byte per code unit). */
-function cString(text: string): Uint8Array {
-  const out = new Uint8Array(text.length + 1);
-  for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
-  return out;
-}
-
-function latin1(bytes: Uint8Array): string {
-  let s = "";
-  for (let i = 0; i < bytes.length; i++) s += String.fromCharCode(bytes[i]);
-  return s;
-}
 
 /**
  * The libc symbol table for a platform: glibc's error accessors replaced by
@@ -108,22 +96,7 @@ export function createPosixSys(platform: PlatformDescriptor): Sys {
   ] as const;
 
   const cText = (p: bigint): string => p === 0n ? "" : latin1(runtime.copyOut(p, c.strlen(p)));
-  const ai = platform.structs.addrinfo;
-  const aiField = (name: string): number => ai.fields[name][0];
-
-  function readAddrInfo(p: bigint): AddrInfoEntry {
-    const addrLen = runtime.readI32(p, aiField("ai_addrlen"));
-    const addrPtr = runtime.readPointer(p, aiField("ai_addr"));
-    const canon = runtime.readPointer(p, aiField("ai_canonname"));
-    return {
-      flags: runtime.readI32(p, aiField("ai_flags")),
-      family: runtime.readI32(p, aiField("ai_family")),
-      socktype: runtime.readI32(p, aiField("ai_socktype")),
-      protocol: runtime.readI32(p, aiField("ai_protocol")),
-      addr: addrPtr === 0n ? new Uint8Array(0) : runtime.copyOut(addrPtr, addrLen),
-      canonname: canon === 0n ? null : cText(canon),
-    };
-  }
+  const ai = addrInfoLayout(platform.structs.addrinfo, cText);
 
   const S = platform.structs;
   const addrSize: Record<number, number> = {
@@ -239,25 +212,14 @@ export function createPosixSys(platform: PlatformDescriptor): Sys {
       const family = runtime.readI32(he, HOSTENT_ADDRTYPE);
       const length = runtime.readI32(he, HOSTENT_LENGTH);
       const list = runtime.readPointer(he, HOSTENT_ADDR_LIST);
-      const addresses: Uint8Array[] = [];
-      for (let i = 0; list !== 0n; i++) {
-        const a = runtime.readPointer(list, i * POINTER_SIZE);
-        if (a === 0n) break;
-        addresses.push(runtime.copyOut(a, length));
-      }
-      return { family, addresses };
+      return { family, addresses: hostAddresses(list, length) };
     },
     getaddrinfo(
       host: string | null,
       service: string | null,
       hints: AddrInfoHints,
     ): AddrInfoEntry[] | number {
-      const h = new Uint8Array(ai.size);
-      const dv = new DataView(h.buffer);
-      dv.setInt32(aiField("ai_flags"), hints.flags ?? 0, true);
-      dv.setInt32(aiField("ai_family"), hints.family ?? 0, true);
-      dv.setInt32(aiField("ai_socktype"), hints.socktype ?? 0, true);
-      dv.setInt32(aiField("ai_protocol"), hints.protocol ?? 0, true);
+      const h = ai.hints(hints);
       const res = new BigUint64Array(1);
       const rc = c.getaddrinfo(
         host === null ? null : cString(host),
@@ -266,15 +228,11 @@ export function createPosixSys(platform: PlatformDescriptor): Sys {
         res,
       );
       if (rc !== 0) return rc;
-      const entries: AddrInfoEntry[] = [];
       try {
-        for (let p = res[0]; p !== 0n; p = runtime.readPointer(p, aiField("ai_next"))) {
-          entries.push(readAddrInfo(p));
-        }
+        return ai.entries(res[0]);
       } finally {
         c.freeaddrinfo(res[0]);
       }
-      return entries;
     },
     hErrno: readHErrno,
     ifNameToIndex: (name) => c.if_nametoindex(cString(name)),
@@ -312,5 +270,17 @@ export function createPosixSys(platform: PlatformDescriptor): Sys {
 
     sendmsg: (h, msg, flags) => c.sendmsg(h, msg, flags | noSignal),
     recvmsg: c.recvmsg,
+
+    // Added with socket_readv/socket_writev.
+    readv: c.readv,
+    writev: c.writev,
+
+    // Added with the stream functions and readiness waits.
+    pollAsync: createPollAsync(platform, {
+      name: "poll",
+      symbol: libcSymbols.poll,
+      lastError: { symbol: platform.errnoSymbol, via: "location", declaration: errorLocation },
+    }),
+    gaiStrerror: (code) => cText(c.gai_strerror(code)),
   };
 }

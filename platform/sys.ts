@@ -205,6 +205,36 @@ export interface Sys {
   recvmsg(h: SocketHandle, msg: Uint8Array, flags: number): number;
   /** Sharing a socket with another process (Windows only; `undefined` elsewhere). */
   readonly sharing?: SocketSharing;
+
+  // Added with socket_readv/socket_writev.
+  /**
+   * `readv()`: reads into the buffers an iovec array describes (laid out as
+   * `platform.msg` says: `iovSize`, `iovBase`, `iovLen`); absent where the C
+   * library has no `readv()` (Windows).
+   */
+  readonly readv?: (h: SocketHandle, iov: Uint8Array, count: number) => number;
+  /** `writev()`: writes the buffers an iovec array describes; absent on Windows. */
+  readonly writev?: (h: SocketHandle, iov: Uint8Array, count: number) => number;
+
+  // Added with the stream functions and readiness waits.
+  /**
+   * {@link Sys.poll} off the JS thread: resolves once a handle is ready or
+   * `timeoutMs` passed (-1: never), with `revents` written. Deno runs
+   * `poll()` on its blocking thread pool, Bun on a worker thread. A
+   * negative result carries no error code (it belongs to the other thread):
+   * treat it as "nothing ready, ask again". The caller must not close a
+   * polled handle without first waking the wait (e.g. through a handle of
+   * its own in the set), since the kernel holds the other thread's
+   * reference to it until the wait ends.
+   */
+  pollAsync(
+    handles: ArrayLike<SocketHandle>,
+    events: ArrayLike<number>,
+    revents: Uint16Array,
+    timeoutMs: number,
+  ): Promise<number>;
+  /** The resolver's text for a `getaddrinfo()` error code (`gai_strerror`). */
+  gaiStrerror(code: number): string;
 }
 
 /** One address of a network interface, copied out of `getifaddrs()`. */
@@ -252,3 +282,13 @@ export interface SocketSharing {
   /** `GetLastError()` of the last failed memory call. */
   lastError(): number;
 }
+
+/**
+ * A handle number that no open descriptor can ever have: a call on it fails
+ * with `EBADF` and touches nothing. A Socket whose descriptor was closed
+ * through a stream sharing it (PHP's "zombie" socket) holds this, so its
+ * later calls fail as in PHP without ever reaching a reused descriptor.
+ * POSIX descriptors stay far below it (Linux caps them under `fs.nr_open`,
+ * at most 2^31 - 65); Windows `SOCKET` handles are multiples of 4.
+ */
+export const DEAD_HANDLE: SocketHandle = 0x7fffffff;

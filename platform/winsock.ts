@@ -20,6 +20,8 @@
 import { runtime } from "../ffi/load.ts";
 import { kernel32Symbols, ws2Symbols, WSARecvMsg } from "../ffi/ws2_32.ts";
 import type { PlatformDescriptor } from "./descriptor.ts";
+import { addrInfoLayout, cString, hostAddresses, latin1 } from "./netdb.ts";
+import { createPollAsync } from "./poll_async.ts";
 import { Ready } from "./sys.ts";
 import type { AddrInfoEntry, AddrInfoHints, HostLookup, SocketHandle, Sys } from "./sys.ts";
 import { windowsMessages } from "./windows_messages.ts";
@@ -31,7 +33,6 @@ const INT_MAX = 0x7fffffff;
 // short h_addrtype @16; short h_length @18; char **h_addr_list @24.
 const HOSTENT_TYPES = 16;
 const HOSTENT_ADDR_LIST = 24;
-const POINTER_SIZE = 8;
 // FormatMessageW: FORMAT_MESSAGE_IGNORE_INSERTS | FORMAT_MESSAGE_FROM_SYSTEM,
 // LANG_NEUTRAL/SUBLANG_NEUTRAL, as PHP asks.
 const FORMAT_FLAGS = 0x200 | 0x1000;
@@ -55,19 +56,6 @@ const WSAID_WSARECVMSG = new Uint8Array([
   0xc3,
   0x22,
 ]);
-
-/** Encodes a JS string as a NUL-terminated C string (one byte per code unit). */
-function cString(text: string): Uint8Array {
-  const out = new Uint8Array(text.length + 1);
-  for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
-  return out;
-}
-
-function latin1(bytes: Uint8Array): string {
-  let s = "";
-  for (let i = 0; i < bytes.length; i++) s += String.fromCharCode(bytes[i]);
-  return s;
-}
 
 /** A C string at `p` (at most `max` bytes), copied out. */
 function cText(p: bigint, max = 1024): string {
@@ -174,22 +162,7 @@ export function createWinsockSys(platform: PlatformDescriptor): Sys {
     [Ready.Invalid, n.POLLNVAL],
   ] as const;
 
-  const ai = platform.structs.addrinfo;
-  const aiField = (name: string): number => ai.fields[name][0];
-  function readAddrInfo(q: bigint): AddrInfoEntry {
-    // ai_addrlen is a size_t on Windows; addresses are far below 2^31.
-    const addrLen = runtime.readI32(q, aiField("ai_addrlen"));
-    const addrPtr = runtime.readPointer(q, aiField("ai_addr"));
-    const canon = runtime.readPointer(q, aiField("ai_canonname"));
-    return {
-      flags: runtime.readI32(q, aiField("ai_flags")),
-      family: runtime.readI32(q, aiField("ai_family")),
-      socktype: runtime.readI32(q, aiField("ai_socktype")),
-      protocol: runtime.readI32(q, aiField("ai_protocol")),
-      addr: addrPtr === 0n ? new Uint8Array(0) : runtime.copyOut(addrPtr, addrLen),
-      canonname: canon === 0n ? null : cText(canon),
-    };
-  }
+  const ai = addrInfoLayout(platform.structs.addrinfo, cText);
 
   const messageBuffer = new Uint16Array(MESSAGE_CHARS);
   function formatMessage(code: number): string {
@@ -307,25 +280,14 @@ export function createWinsockSys(platform: PlatformDescriptor): Sys {
       const family = types & 0xffff;
       const length = types >>> 16;
       const list = runtime.readPointer(he, HOSTENT_ADDR_LIST);
-      const addresses: Uint8Array[] = [];
-      for (let i = 0; list !== 0n; i++) {
-        const a = runtime.readPointer(list, i * POINTER_SIZE);
-        if (a === 0n) break;
-        addresses.push(runtime.copyOut(a, length));
-      }
-      return { family, addresses };
+      return { family, addresses: hostAddresses(list, length) };
     },
     getaddrinfo(
       host: string | null,
       service: string | null,
       hints: AddrInfoHints,
     ): AddrInfoEntry[] | number {
-      const h = new Uint8Array(ai.size);
-      const dv = new DataView(h.buffer);
-      dv.setInt32(aiField("ai_flags"), hints.flags ?? 0, true);
-      dv.setInt32(aiField("ai_family"), hints.family ?? 0, true);
-      dv.setInt32(aiField("ai_socktype"), hints.socktype ?? 0, true);
-      dv.setInt32(aiField("ai_protocol"), hints.protocol ?? 0, true);
+      const h = ai.hints(hints);
       const res = new BigUint64Array(1);
       const rc = c.getaddrinfo(
         host === null ? null : cString(host),
@@ -334,15 +296,11 @@ export function createWinsockSys(platform: PlatformDescriptor): Sys {
         new Uint8Array(res.buffer),
       );
       if (rc !== 0) return rc;
-      const entries: AddrInfoEntry[] = [];
       try {
-        for (let q = res[0]; q !== 0n; q = runtime.readPointer(q, aiField("ai_next"))) {
-          entries.push(readAddrInfo(q));
-        }
+        return ai.entries(res[0]);
       } finally {
         c.freeaddrinfo(res[0]);
       }
-      return entries;
     },
     hErrno: lib.lastError,
     // Interface names are resolved by iphlpapi on Windows, which the module
@@ -377,5 +335,21 @@ export function createWinsockSys(platform: PlatformDescriptor): Sys {
       return r === 0 ? got[0] : -1;
     },
     sharing: createSharing(platform, lib, kernel32),
+
+    // Added with the stream functions and readiness waits.
+    pollAsync: createPollAsync(platform, {
+      name: "WSAPoll",
+      symbol: ws2Symbols.WSAPoll,
+      lastError: {
+        symbol: "WSAGetLastError",
+        via: "call",
+        declaration: ws2Symbols.WSAGetLastError,
+      },
+    }),
+    // getaddrinfo()'s codes are Winsock codes, explained like any other
+    // (gai_strerror is an inline header function, not a ws2_32 export).
+    gaiStrerror(code: number): string {
+      return this.strerror(code);
+    },
   };
 }

@@ -188,7 +188,7 @@ run() { # log-file command...
 
 echo "=== deno test ($("$deno" --version 2>/dev/null | head -n 1)) ==="
 run "$tmp/deno.log" "$deno" test --allow-ffi --allow-read --allow-write --allow-env \
-  "--allow-net=127.0.0.1,[::1]" "--allow-run=php,$(readlink -f "$deno")" "${deno_paths[@]}"
+  "--allow-net=127.0.0.1,[::1],localhost" "--allow-run=php,$(readlink -f "$deno")" "${deno_paths[@]}"
 deno_rc=$?
 read -r dp df di dnodes dtotal dsp dsf < <(count_deno "$tmp/deno.log")
 if [ "$dtotal" = none ]; then

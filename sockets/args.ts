@@ -18,6 +18,12 @@ export interface Ref<T> {
   value: T;
 }
 
+/**
+ * A class whose instances PHP would not name by their class sets this
+ * property to PHP's type name: streams and stream contexts are `resource`s.
+ */
+export const PHP_TYPE: unique symbol = Symbol.for("php-sockets.phpType");
+
 /** PHP's name for the type of a JS value, as used in "X given". */
 export function phpType(value: unknown): string {
   if (value === null || value === undefined) return "null";
@@ -36,6 +42,8 @@ export function phpType(value: unknown): string {
       if (Array.isArray(value)) return "array";
       const proto = Object.getPrototypeOf(value);
       if (proto === Object.prototype || proto === null) return "array";
+      const tagged = (value as { [PHP_TYPE]?: unknown })[PHP_TYPE];
+      if (typeof tagged === "string") return tagged;
       return (value as object).constructor?.name ?? "object";
     }
     default:
@@ -101,8 +109,10 @@ export function optionalIntArg(
   value: unknown,
 ): number | null {
   if (value === null || value === undefined) return null;
-  if (typeof value === "number" || typeof value === "bigint") return intArg(fn, pos, name, value);
-  throw typeError(fn, pos, name, "?int", value);
+  if ((typeof value === "number" && Number.isInteger(value)) || typeof value === "bigint") {
+    return intArg(fn, pos, name, value);
+  }
+  throw typeError(fn, pos, name, "?int", value); // a float too: PHP names the nullable type
 }
 
 /**

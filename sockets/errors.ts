@@ -25,13 +25,15 @@ export class ArgumentCountError extends TypeError {
 
 /**
  * Receives PHP's warning text, e.g.
- * `socket_bind(): Unable to bind address [98]: Address already in use`.
+ * `socket_bind(): Unable to bind address [98]: Address already in use`, and
+ * its level: `"Warning"`, or `"Notice"` for the few messages PHP raises as
+ * `E_NOTICE` (e.g. `fwrite(): Send of 5 bytes failed with errno=32 Broken pipe`).
  */
-export type WarningHandler = (message: string) => void;
+export type WarningHandler = (message: string, level?: "Warning" | "Notice") => void;
 
-/** The default handler: one line `Warning: <text>` on standard error. */
-export const defaultWarningHandler: WarningHandler = (message) => {
-  console.error(`Warning: ${message}`);
+/** The default handler: one line `Warning: <text>` (or `Notice: <text>`) on standard error. */
+export const defaultWarningHandler: WarningHandler = (message, level = "Warning") => {
+  console.error(`${level}: ${message}`);
 };
 
 let handler: WarningHandler | null = defaultWarningHandler;
@@ -87,6 +89,11 @@ export function warn(fn: string, text: string): void {
  */
 export function warnPlain(text: string): void {
   handler?.(text);
+}
+
+/** Emits a notice (PHP's `E_NOTICE`) `<fn>(): <text>` through the current handler. */
+export function notice(fn: string, text: string): void {
+  handler?.(`${fn}(): ${text}`, "Notice");
 }
 
 let globalLastError = 0;

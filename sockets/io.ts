@@ -53,6 +53,18 @@ const { SOCKET_EINTR: EINTR } = platform.php;
  * only shortens reads that could never have been satisfied anyway.
  */
 const MAX_READ = 1 << 30;
+/**
+ * PHP_INT_MAX as a JS number (2 ** 63: 2 ** 63 - 1 rounds up to it). PHP
+ * since the GH-17921 fix returns false for this length before reading, as
+ * for a length <= 0; so does the module, for it and anything larger.
+ */
+const PHP_INT_MAX = 2 ** 63;
+
+/** True for the lengths socket_read/recv/recvfrom refuse silently: <= 0 and PHP_INT_MAX. */
+function refusedLength(length: number): boolean {
+  return length <= 0 || length >= PHP_INT_MAX;
+}
+
 /** Reads up to this size reuse one scratch buffer instead of allocating. */
 const SCRATCH_SIZE = 1 << 16;
 const scratch = new Uint8Array(SCRATCH_SIZE);
@@ -62,7 +74,7 @@ function readBuffer(length: number): Uint8Array {
 }
 
 /** The socket's type (`SO_TYPE`, read once and cached), or -1 if it cannot be read. */
-function socketType(state: SocketState): number {
+export function socketType(state: SocketState): number {
   if (state.type === undefined) {
     const value = new Int32Array(1);
     const len = new Uint32Array([4]);
@@ -138,7 +150,8 @@ export function socket_write(
  * @param length The most bytes to read.
  * @param mode `PHP_BINARY_READ` (default): one `recv()`. `PHP_NORMAL_READ`: reads up
  *   to and including the first `\n` or `\r`, or `length` bytes.
- * @returns The bytes read; `""` at end of file; `false` when `length <= 0` (silently),
+ * @returns The bytes read; `""` at end of file; `false` when `length <= 0` or is
+ *   PHP_INT_MAX (silently),
  *   on `SOCKET_EAGAIN` (silently, error code stored) or on another error (warning
  *   `unable to read from socket [code]: text`).
  * @throws {Error} If the socket is closed.
@@ -157,7 +170,9 @@ export function socket_write(
  * when there were none, instead of spinning forever; a partial line followed
  * by end of file is returned as it is (PHP drops it and reports
  * `SOCKET_ECONNRESET`), and the next call returns `""`. A `length` above
- * 1 GiB reads at most 1 GiB instead of exhausting memory.
+ * 1 GiB reads at most 1 GiB instead of exhausting memory, and `length`
+ * PHP_INT_MAX (2 ** 63 here) returns `false` at once, as PHP does since the
+ * GH-17921 fix (PHP 8.2 dies of memory exhaustion).
  */
 export function socket_read(
   socket: Socket,
@@ -170,10 +185,14 @@ export function socket_read(
   length = intArg(fn, 2, "length", length);
   mode = intArg(fn, 3, "mode", mode);
   checkOpen(fn, state);
-  if (length <= 0) return false;
-  if (mode === PHP_NORMAL_READ) return readLine(fn, state, length);
+  if (refusedLength(length)) return false;
+  return mode === PHP_NORMAL_READ ? readLine(fn, state, length) : readBinary(fn, state, length);
+}
+
+function readBinary(fn: string, state: SocketState, length: number): string | false {
+  const s = sys();
   const buf = readBuffer(length);
-  const r = sys().recv(state.fd, buf, Math.min(length, buf.length), 0);
+  const r = s.recv(state.fd, buf, Math.min(length, buf.length), 0);
   if (failed(r, state, fn, "unable to read from socket")) return false;
   return latin1Slice(buf, 0, r);
 }
@@ -230,7 +249,8 @@ function readLine(fn: string, state: SocketState, length: number): string | fals
  * @param length The most bytes to receive.
  * @param flags `MSG_*` flags, e.g. `MSG_PEEK`, `MSG_WAITALL`, `MSG_DONTWAIT`.
  * @returns The number of bytes received (0 at end of file), or `false`: silently
- *   (and `data` untouched) when `length <= 0`, without a warning on `SOCKET_EAGAIN`,
+ *   (and `data` untouched) when `length <= 0` or is PHP_INT_MAX (2 ** 63 here, as
+ *   PHP since the GH-17921 fix), without a warning on `SOCKET_EAGAIN`,
  *   else with a warning `Unable to read from socket [code]: text`.
  * @throws {Error} If the socket is closed.
  * @example
@@ -262,7 +282,7 @@ export function socket_recv(
   length = intArg(fn, 3, "length", length);
   flags = intArg(fn, 4, "flags", flags);
   checkOpen(fn, state);
-  if (length <= 0) return false;
+  if (refusedLength(length)) return false;
   const s = sys();
   const buf = readBuffer(length);
   const asked = Math.min(length, buf.length);
@@ -324,7 +344,8 @@ export function socket_send(
  * @param flags `MSG_*` flags.
  * @param address Receives the sender's address (AF_UNIX: its path, `""` if unbound).
  * @param port Receives the sender's port; required for AF_INET/AF_INET6 sockets.
- * @returns The number of bytes received, or `false`: silently when `length <= 0`,
+ * @returns The number of bytes received, or `false`: silently when `length <= 0`
+ *   or is PHP_INT_MAX (2 ** 63 here, as PHP since the GH-17921 fix),
  *   without a warning on `SOCKET_EAGAIN`, else with a warning
  *   `Unable to recvfrom [code]: text` (`unable to recvfrom` for AF_INET6, as in PHP).
  * @throws {ArgumentCountError} `Wrong parameter count for socket_recvfrom()` when
@@ -355,7 +376,7 @@ export function socket_recvfrom(
   const addressRef = refArg<string>(fn, 5, "address", address);
   const portRef = optionalRefArg<number>(fn, 6, "port", port);
   checkOpen(fn, state);
-  if (length <= 0) return false;
+  if (refusedLength(length)) return false;
   if (state.family !== AF_UNIX && state.family !== AF_INET && state.family !== AF_INET6) {
     throw familyError(fn);
   }

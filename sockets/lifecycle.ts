@@ -257,6 +257,9 @@ export function socket_shutdown(socket: Socket, mode: number = 2): boolean {
  *
  * @param socket An open socket.
  * @throws {Error} `socket_close(): Argument #1 ($socket) has already been closed`.
+ * @throws {TypeError} `socket_close(): supplied resource is not a valid stream resource`
+ *   for a socket whose stream (`socket_import_stream()`, `socket_export_stream()`)
+ *   was closed by `fclose()`; the socket is closed all the same, as in PHP.
  * @example
  * ```ts
  * import { AF_INET, SOCK_STREAM, socket_close, socket_create } from "./mod.ts";
@@ -265,11 +268,20 @@ export function socket_shutdown(socket: Socket, mode: number = 2): boolean {
  * ```
  */
 export function socket_close(socket: Socket): void {
-  closeState(openSocketArg("socket_close", socket, arguments.length));
+  const fn = "socket_close";
+  if (!closeState(openSocketArg(fn, socket, arguments.length))) {
+    // A socket whose shared stream was fclose()d: closed now, and PHP says so.
+    throw new TypeError(`${fn}(): supplied resource is not a valid stream resource`);
+  }
 }
 
 function setMode(fn: string, socket: Socket, nonBlocking: boolean, given: number): boolean {
   const state = openSocketArg(fn, socket, given);
+  // A socket sharing its descriptor with a stream goes through the stream first.
+  if (state.link?.setBlocking(!nonBlocking)) {
+    state.blocking = !nonBlocking;
+    return true;
+  }
   const s = sys();
   const msg = nonBlocking ? "unable to set nonblocking mode" : "unable to set blocking mode";
   if (failed(s.setNonBlocking(state.fd, nonBlocking), state, fn, msg)) return false;

@@ -7,9 +7,11 @@
  */
 
 import { platform, sys } from "../platform/mod.ts";
+import { ancillaryType } from "./ancillary.ts";
 import { phpType } from "./args.ts";
 import { byteStringArg } from "./args.ts";
 import { ValueError, warn } from "./errors.ts";
+import { Conversion } from "./msg_values.ts";
 import { interfaceIndex, interfaceIPv4, isMcastOption, setMcastOption } from "./multicast.ts";
 import { entryOf, toPhpArray, toPhpBool, toPhpInt } from "./php_values.ts";
 import { socketError } from "./report.ts";
@@ -137,8 +139,23 @@ function ipLevel(fn: string, option: number, value: unknown): Converted | null {
   return null;
 }
 
-function ipv6Level(fn: string, option: number, value: unknown): Converted | null {
+function ipv6Level(
+  fn: string,
+  state: SocketState,
+  option: number,
+  value: unknown,
+): Converted | null {
   switch (option) {
+    case P.IPV6_PKTINFO: {
+      // "Sticky" pktinfo: the array sendmsg() takes for IPV6_PKTINFO.
+      const type = ancillaryType(P.IPPROTO_IPV6, P.IPV6_PKTINFO);
+      if (!type) return null;
+      const cx = new Conversion(fn, "user", "in6_pktinfo");
+      const out = new Uint8Array(type.size);
+      type.write({ cx, state }, value, new DataView(out.buffer), 0);
+      if (cx.failed) cx.report();
+      return cx.failed ? false : out;
+    }
     case P.IPV6_MULTICAST_IF: {
       const index = interfaceIndex(fn, value);
       if (index === null) return false;
@@ -209,7 +226,7 @@ export function setOption(
     if (isMcastOption(option)) return setMcastOption(fn, state, level, option, value);
     converted = level === P.IPPROTO_IP
       ? ipLevel(fn, option, value)
-      : ipv6Level(fn, option, value);
+      : ipv6Level(fn, state, option, value);
   } else if (level === P.SOL_TCP && option === P.TCP_CONGESTION) {
     converted = stringValue(fn, "TCP_CONGESTION", value);
   } else if (level === P.SOL_SOCKET) {

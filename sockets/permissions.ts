@@ -74,3 +74,46 @@ export function allowed(
   }
   return true;
 }
+
+/** The host as Deno's permission queries spell it: IPv6-looking names in brackets. */
+function permissionHost(host: string, port: number | null): string {
+  const name = host.includes(":") && !host.startsWith("[") ? `[${host}]` : host;
+  return port === null ? name : `${name}:${port}`;
+}
+
+/**
+ * The Deno permission a host-name lookup needs, or `null` when the runtime
+ * allows it: `--allow-net` for `host` (with `port` when one is known). A
+ * numeric address needs none (no lookup happens), nor does Bun.
+ */
+export function missingLookupPermission(host: string, port: number | null): string | null {
+  if (!hasPermissions) return null;
+  const query = permissionHost(host, port);
+  let state: string;
+  try {
+    state = permission({ name: "net", host: query });
+  } catch {
+    // A name Deno's parser rejects cannot be granted either.
+    state = "denied";
+  }
+  return state === "granted" ? null : `--allow-net=${query}`;
+}
+
+/**
+ * Like {@link allowed} for a host-name lookup (getaddrinfo, gethostbyname):
+ * true when Deno's `--allow-net` grants `host`; otherwise records `EACCES`
+ * with a warning `msg [13]: Permission denied (Deno: this needs ...)` and
+ * returns false.
+ */
+export function lookupAllowed(
+  fn: string,
+  state: SocketState | null,
+  msg: string,
+  host: string,
+  port: number | null,
+): boolean {
+  const missing = missingLookupPermission(host, port);
+  if (missing === null) return true;
+  socketError(state, fn, msg, EACCES, ` (Deno: this needs ${missing})`);
+  return false;
+}

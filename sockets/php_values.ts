@@ -8,6 +8,7 @@
  */
 
 import { phpType } from "./args.ts";
+import { bytesToString } from "./bytes.ts";
 import { warnPlain } from "./errors.ts";
 
 /** A PHP array seen from JS: a list or a plain object with string keys. */
@@ -34,12 +35,17 @@ function leadingNumber(text: string): number {
   return m ? Number(m[0].trim()) : 0;
 }
 
-/** PHP's float-to-int cast: truncation, modular beyond 64 bits, 0 for NaN and infinities. */
-function floatToInt(value: number): number {
-  if (!Number.isFinite(value)) return 0;
-  const truncated = Math.trunc(value);
-  if (Number.isSafeInteger(truncated)) return truncated;
-  return Number(BigInt.asIntN(64, BigInt(truncated)));
+const LONG_MIN = -(2 ** 63);
+const TWO_POW_64 = 2 ** 64;
+
+/** PHP's `zend_dval_to_lval`: truncation, 0 for NaN and infinities, modular beyond 64 bits. */
+export function floatToInt(d: number): number {
+  if (!Number.isFinite(d)) return 0;
+  if (d >= LONG_MIN && d < -LONG_MIN) return Math.trunc(d);
+  let m = d % TWO_POW_64;
+  if (m < 0) m += TWO_POW_64;
+  if (m >= -LONG_MIN) m -= TWO_POW_64;
+  return Math.trunc(m);
 }
 
 /**
@@ -79,41 +85,58 @@ export function toPhpBool(value: unknown): boolean {
   return Boolean(value);
 }
 
-/** `zval_get_string` for scalars: `true` is "1", `false` and `null` are "". */
+/** The Error PHP throws when an object without `__toString()` is used as a string. */
+export function objectToStringError(value: object): Error {
+  return new Error(`Object of class ${phpType(value)} could not be converted to string`);
+}
+
+/** A PHP float as `(string)` prints it (precision 14, `1.0E+25` style exponents). */
+export function floatToString(d: number): string {
+  if (Number.isNaN(d)) return "NAN";
+  if (!Number.isFinite(d)) return d > 0 ? "INF" : "-INF";
+  if (d === 0) return Object.is(d, -0) ? "-0" : "0";
+  const [mantissa, exp] = Math.abs(d).toExponential(13).split("e");
+  const digits = mantissa.replace(".", "").replace(/0+$/, "");
+  const decpt = Number(exp) + 1;
+  const sign = d < 0 ? "-" : "";
+  if (decpt < 0 ? decpt < -3 : decpt > 14) {
+    const e = decpt - 1;
+    return `${sign}${digits[0]}.${digits.slice(1) || "0"}E${e < 0 ? "-" : "+"}${Math.abs(e)}`;
+  }
+  if (decpt <= 0) return `${sign}0.${"0".repeat(-decpt)}${digits}`;
+  if (digits.length <= decpt) return sign + digits + "0".repeat(decpt - digits.length);
+  return `${sign}${digits.slice(0, decpt)}.${digits.slice(decpt)}`;
+}
+
+/**
+ * `zval_get_string`: `true` is `"1"`, `false` and null `""`, floats as PHP
+ * prints them, bytes of an `ArrayBufferView` as a byte string, arrays
+ * `"Array"` (with PHP's warning).
+ *
+ * @throws {Error} For other objects, as PHP does for objects without `__toString()`.
+ */
 export function toPhpString(value: unknown): string {
   switch (typeof value) {
     case "string":
       return value;
+    case "number":
+      return Number.isInteger(value) && Math.abs(value) < -LONG_MIN && !Object.is(value, -0)
+        ? String(value)
+        : floatToString(value);
+    case "bigint":
+      return String(BigInt.asIntN(64, value));
     case "boolean":
       return value ? "1" : "";
     case "undefined":
       return "";
-    case "number":
-      return Number.isInteger(value) ? String(value) : phpFloatString(value);
-    case "bigint":
-      return String(value);
-    default:
-      if (value === null) return "";
-      if (isPhpArray(value)) {
-        warnPlain("Array to string conversion");
-        return "Array";
-      }
-      return String(value);
   }
-}
-
-/** PHP's `(string)` of a float (precision 17, shortest form): `1.5`, `1.0E+25`, `INF`. */
-function phpFloatString(value: number): string {
-  if (Number.isNaN(value)) return "NAN";
-  if (!Number.isFinite(value)) return value > 0 ? "INF" : "-INF";
-  const text = String(value);
-  const exp = text.indexOf("e");
-  if (exp < 0) return text;
-  const mantissa = text.slice(0, exp);
-  const power = text.slice(exp + 1);
-  return `${mantissa.includes(".") ? mantissa : mantissa + ".0"}E${
-    power.startsWith("-") ? power : "+" + power.replace("+", "")
-  }`;
+  if (value === null) return "";
+  if (ArrayBuffer.isView(value)) return bytesToString(value);
+  if (isPhpArray(value)) {
+    warnPlain("Array to string conversion");
+    return "Array";
+  }
+  throw objectToStringError(value as object);
 }
 
 /**

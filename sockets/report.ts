@@ -11,6 +11,8 @@ import type { SocketState } from "./socket.ts";
 
 // PHP's own names: on Windows these are the WSA codes (10035, 10036).
 const { SOCKET_EAGAIN, SOCKET_EWOULDBLOCK, SOCKET_EINPROGRESS } = platform.php;
+/** Codes below this are host-lookup failures: -(10000 + h_errno). */
+const HOST_LOOKUP_BASE = -10000;
 
 /** True for the codes PHP stores without a warning (would block, in progress). */
 export function isWouldBlock(code: number): boolean {
@@ -19,7 +21,11 @@ export function isWouldBlock(code: number): boolean {
 
 /** PHP's `msg [code]: strerror` text, with an optional explanation appended. */
 function errorText(msg: string, code: number, detail = ""): string {
-  return `${msg} [${code}]: ${sys().strerror(code)}${detail}`;
+  // Host-lookup codes (below -10000) are h_errno values: hstrerror's text, as socket_strerror() gives.
+  const text = code < HOST_LOOKUP_BASE
+    ? sys().hstrerror(HOST_LOOKUP_BASE - code)
+    : sys().strerror(code);
+  return `${msg} [${code}]: ${text}${detail}`;
 }
 
 /**

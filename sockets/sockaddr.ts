@@ -9,6 +9,7 @@
 import { platform, sys } from "../platform/mod.ts";
 import { bytesToString } from "./bytes.ts";
 import { warn } from "./errors.ts";
+import { lookupAllowed } from "./permissions.ts";
 import { socketError } from "./report.ts";
 import type { SocketState } from "./socket.ts";
 
@@ -182,6 +183,8 @@ const ENCODED_CACHE_SIZE = 256;
 
 const HOST_LOOKUP_BASE = -10000;
 const MAX_FQDN = 255;
+/** The numeric forms `inet_aton()` accepts (`127.1`, `0x7f.1`): the resolver parses them itself. */
+const INET_ATON = /^(0x[0-9a-f]*|[0-9]+)(\.(0x[0-9a-f]*|[0-9]+)){0,3}$/i;
 /** Windows reports lookup failures as WSA codes, stored as they are. */
 const NATIVE_HOST_ERRORS = platform.hostErrors === "native";
 
@@ -214,6 +217,7 @@ export function resolveInet(
   }
   const s = sys();
   if (family === AF_INET) {
+    if (!mayLookUp(fn, state, address, port)) return null;
     const found = address.length > MAX_FQDN ? 1 : s.gethostbyname(address);
     if (typeof found === "number") {
       socketError(state, fn, "Host lookup failed", hostError(found));
@@ -225,6 +229,7 @@ export function resolveInet(
     }
     return inetAddress(found.addresses[0], port);
   }
+  if (!mayLookUp(fn, state, address, port)) return null;
   const found = s.getaddrinfo(address, null, {
     family: AF_INET6,
     flags: AI_V4MAPPED | AI_ADDRCONFIG,
@@ -245,6 +250,29 @@ export function resolveInet(
   }
   const raw = entry.addr.subarray(IN6.sin6_addr[0], IN6.sin6_addr[0] + 16);
   return inet6Address(raw, port, scopeId(fn, address));
+}
+
+/**
+ * Whether a host is a numeric address (IPv4, IPv6, or a form `inet_aton()`
+ * takes such as `127.1`): the resolver answers without asking anyone, so no
+ * network permission is needed.
+ */
+export function isNumericHost(host: string): boolean {
+  const at = host.indexOf("%");
+  const bare = at < 0 ? host : host.slice(0, at);
+  return INET_ATON.test(bare) || parseNumeric(AF_INET, bare) !== null
+    || parseNumeric(AF_INET6, bare) !== null;
+}
+
+/**
+ * Deno's `--allow-net` for a host name about to be resolved (the resolver
+ * may ask the network). Names the resolver cannot send anywhere (empty, or
+ * longer than PHP lets through) need no permission.
+ */
+function mayLookUp(fn: string, state: SocketState, name: string, port: number): boolean {
+  if (name === "" || name.length > MAX_FQDN || INET_ATON.test(name)) return true;
+  const host = name.includes("%") ? name.slice(0, name.indexOf("%")) : name;
+  return lookupAllowed(fn, state, "Host lookup failed", host, port);
 }
 
 /** The scope id of an `addr%scope` string: a number or an interface name. */

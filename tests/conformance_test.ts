@@ -43,7 +43,7 @@ function twinCommand(twin: string): [string, string[]] {
     "--allow-read",
     "--allow-write",
     "--allow-env",
-    "--allow-net=127.0.0.1,[::1]",
+    "--allow-net=127.0.0.1,[::1],localhost",
     twin,
   ]];
 }
@@ -160,6 +160,33 @@ const recordedElsewhere = platform.os === "linux"
   ? false
   : `PHP's output was recorded on Linux, this is ${platform.os}`;
 
+/**
+ * Why a script's expected output is written by hand rather than recorded, or
+ * null when PHP 8.2 recorded it. A hand-written case (PHP 8.2 lacks the
+ * function or constant, or the module does what a fixed PHP does) says so on
+ * a line `// HAND-WRITTEN: <why>` of its PHP script; that script is not
+ * re-run, since PHP 8.2 cannot print its output.
+ */
+function handWritten(name: string): string | null {
+  // A twin without a PHP script (msg_rights) has its expectation written by
+  // hand from what a fixed PHP prints; the file's first line says so.
+  if (!existsSync(`${DIR}${name}.php`)) return "PHP 8.2 is wrong here (no PHP script)";
+  const script = readFileSync(`${DIR}${name}.php`).toString("latin1");
+  const marker = /^\/\/ HAND-WRITTEN: (.*)$/m.exec(script);
+  return marker === null ? null : marker[1];
+}
+
+/**
+ * Twins that resolve host names (from /etc/hosts): they run only inside the
+ * loopback-only network namespace that scripts/test.sh sets up, so that no
+ * query can leave the machine.
+ */
+const RESOLVES_NAMES: ReadonlySet<string> = new Set(["addrinfo_names"]);
+function needsNamespace(name: string): string | false {
+  if (!RESOLVES_NAMES.has(name) || process.env.PHP_SOCKETS_NETNS === "1") return false;
+  return "resolves host names: runs only in scripts/test.sh's network namespace";
+}
+
 describe("conformance with PHP 8.2", () => {
   test("there are conformance scripts to run", () => {
     assert(names.length > 0, `no twins with recorded output in ${DIR}`);
@@ -167,10 +194,11 @@ describe("conformance with PHP 8.2", () => {
 
   for (const name of names) {
     const expectedFile = `${DIR}expected/${name}.out`;
+    const byHand = handWritten(name);
 
     test(
       `${name}.ts prints what ${name}.php prints`,
-      { skip: PENDING[name] ?? runtimeBlocked ?? recordedElsewhere },
+      { skip: PENDING[name] ?? (needsNamespace(name) || (runtimeBlocked ?? recordedElsewhere)) },
       () => {
         const expected = readFileSync(expectedFile).toString("latin1");
         const [command, args] = twinCommand(`${DIR}${name}.ts`);
@@ -180,7 +208,14 @@ describe("conformance with PHP 8.2", () => {
 
     test(
       `${name}.php still prints the recorded output`,
-      { skip: phpAvailable ? false : (phpBlocked ?? "php is not installed") },
+      {
+        skip: needsNamespace(name)
+          || (byHand !== null
+            ? `expected output written by hand: ${byHand}`
+            : phpAvailable
+            ? false
+            : (phpBlocked ?? "php is not installed")),
+      },
       () => {
         const expected = readFileSync(expectedFile).toString("latin1");
         const outcome = runProcess("php", ["-d", "display_errors=stderr", `${DIR}${name}.php`]);

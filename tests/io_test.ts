@@ -157,6 +157,34 @@ describe("lengths", () => {
     }
   });
 
+  test("length PHP_INT_MAX returns false at once, as PHP since GH-17921 (no read, no warning)", () => {
+    const PHP_INT_MAX = 9223372036854775807n; // a JS number rounds it to 2 ** 63
+    const [a, b] = pair(SOCK_DGRAM);
+    const udp = ok(socket_create(AF_INET, SOCK_DGRAM, 0));
+    try {
+      socket_set_nonblock(b); // without the check, the reads below would not hang but differ
+      socket_set_nonblock(udp);
+      socket_write(a, "queued");
+      const data = { value: "keep" as string | null };
+      const got = { value: "keep" };
+      const from = { value: "keep" };
+      const { result, warnings } = captureWarnings(() => [
+        socket_read(b, Number(PHP_INT_MAX)),
+        socket_read(b, PHP_INT_MAX as unknown as number, PHP_NORMAL_READ),
+        socket_recv(b, data, 2 ** 63, 0),
+        socket_recvfrom(b, got, 2 ** 64, 0, from),
+        socket_recvfrom(udp, got, 2 ** 63, 0, from), // before the missing port is noticed
+      ]);
+      assertEquals(result, [false, false, false, false, false]);
+      assertEquals(warnings, []);
+      assertEquals([data.value, got.value, from.value], ["keep", "keep", "keep"]);
+      assertStrictEquals(socket_last_error(b), 0);
+      assertStrictEquals(socket_read(b, 100), "queued");
+    } finally {
+      closeAll(a, b, udp);
+    }
+  });
+
   test("socket_write() writes min(length, data) bytes and 0 for length 0", () => {
     const [a, b] = pair();
     try {

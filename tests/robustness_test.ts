@@ -31,6 +31,7 @@ import {
   socket_read,
   socket_recv,
   socket_recvfrom,
+  socket_select,
   socket_send,
   socket_sendto,
   socket_set_block,
@@ -305,6 +306,28 @@ describe("invalid arguments", () => {
       assertFalse(recvNow(b, nothing), "nothing was written");
     } finally {
       closeAll(a, b);
+    }
+  });
+
+  test("a float for a ?int parameter names the nullable type, as PHP does", () => {
+    const [a, b] = localPair();
+    const u = ok(socket_create(AF_INET, SOCK_DGRAM, 0));
+    try {
+      const cases: [() => unknown, string][] = [
+        [() => socket_write(a, "x", 1.5), "socket_write(): Argument #3 ($length)"],
+        [() => socket_connect(u, "127.0.0.1", 1.5), "socket_connect(): Argument #3 ($port)"],
+        [
+          () => socket_sendto(u, "x", 1, 0, "127.0.0.1", 1.5),
+          "socket_sendto(): Argument #6 ($port)",
+        ],
+        [() => socket_select([a], null, null, 0.5), "socket_select(): Argument #4 ($seconds)"],
+      ];
+      for (const [call, argument] of cases) {
+        assertThrows(call, TypeError, `${argument} must be of type ?int, float given`);
+      }
+      assertStrictEquals(socket_select([b], null, null, 0), 0, "nothing was written");
+    } finally {
+      closeAll(a, b, u);
     }
   });
 

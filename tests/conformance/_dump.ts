@@ -9,7 +9,7 @@ import { mkdirSync, readdirSync, rmdirSync, unlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { setWarningHandler } from "../../mod.ts";
 
-setWarningHandler((message: string) => console.log("Warning: " + message));
+setWarningHandler((message: string, level = "Warning") => console.log(`${level}: ${message}`));
 
 function hex2(n: number): string {
   return n.toString(16).padStart(2, "0");
