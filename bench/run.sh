@@ -153,6 +153,10 @@ load() { cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown; }
 
 # --- runs ----------------------------------------------------------------------
 
+# Seconds one runner process may take (all its workloads, in quick mode).
+limit=600
+if [ "$quick" = 1 ]; then limit=60; fi
+
 results=$tmp/results.jsonl
 : >"$results"
 failures=0
@@ -165,7 +169,7 @@ run_one() { # runner round args...
   local cmd
   cmd=$(command_of "$r")
   # shellcheck disable=SC2086 # the command line is split on purpose
-  timeout --kill-after=10 600 $cmd "$@" >"$tmp/stdout" 2>"$tmp/stderr" </dev/null
+  timeout --kill-after=10 "$limit" $cmd "$@" >"$tmp/stdout" 2>"$tmp/stderr" </dev/null
   local rc=$?
   local lines
   lines=$(grep -c '^{' "$tmp/stdout")
