@@ -1,7 +1,7 @@
 // Port of php-src ext/sockets/tests/socket_addrinfo_bind.phpt.
 // Twin of socket_addrinfo_bind.php.
 import {
-  AddressInfo,
+  type AddressInfo,
   AF_INET,
   SOCK_DGRAM,
   type Socket,
