@@ -9,18 +9,27 @@
 /** A value conversion applied on the way into or out of C. */
 export type Conversion = (value: never) => unknown;
 
-const identity = (value: unknown): unknown => value;
-
 // deno-lint-ignore no-explicit-any
 type AnyFunction = (...args: any[]) => any;
+
+/** The names the generated functions see, in the order `build` passes them. */
+const SCOPE = ["call", "e", "r", "cell", "c"] as const;
 
 /**
  * Wraps `call` so that arguments and result are converted and, when
  * `readError` is given, the error code is stored in `cell[0]` right after the
  * call returns, before the result conversion can allocate.
  *
- * Closures are specialised by arity (up to 6) so the hot path has no rest
- * arguments.
+ * Each symbol gets a function of its own, compiled from a one-line template
+ * (`const v = call(a0, c[1](a1)); cell[0] = e(); return r(v);`, with only
+ * the conversions the symbol needs). One closure literal per arity, shared
+ * by every symbol, would share V8's and JSC's type feedback too: the call
+ * inside it would see `recv`, `socketpair`, `send`... and the JIT would
+ * compile a polymorphic call there, or deoptimize it for a "wrong call
+ * target" as soon as another symbol of the same arity is used (measured:
+ * 171,000 against 198,000 socketpair round trips per second through the PHP
+ * API under Deno, 200,000 against 204,000 under Bun). The template
+ * interpolates only parameter indexes, never a value.
  */
 export function wrapCall(
   call: AnyFunction,
@@ -29,64 +38,25 @@ export function wrapCall(
   readError: (() => number) | null,
   cell: Int32Array,
 ): AnyFunction {
-  const [c0, c1, c2, c3, c4, c5] = [0, 1, 2, 3, 4, 5].map((i) =>
-    args[i] ?? identity
-  ) as AnyFunction[];
-  const r = (result ?? identity) as AnyFunction;
+  const params = args.map((_, i) => `a${i}`);
+  const passed = args.map((c, i) => c ? `c[${i}](a${i})` : `a${i}`);
   // A function that does not report through errno leaves the cell as it was.
-  const e = readError ?? (() => cell[0]);
-  switch (args.length) {
-    case 0:
-      return () => {
-        const v = call();
-        cell[0] = e();
-        return r(v);
-      };
-    case 1:
-      return (a) => {
-        const v = call(c0(a));
-        cell[0] = e();
-        return r(v);
-      };
-    case 2:
-      return (a, b) => {
-        const v = call(c0(a), c1(b));
-        cell[0] = e();
-        return r(v);
-      };
-    case 3:
-      return (a, b, c) => {
-        const v = call(c0(a), c1(b), c2(c));
-        cell[0] = e();
-        return r(v);
-      };
-    case 4:
-      return (a, b, c, d) => {
-        const v = call(c0(a), c1(b), c2(c), c3(d));
-        cell[0] = e();
-        return r(v);
-      };
-    case 5:
-      return (a, b, c, d, f) => {
-        const v = call(c0(a), c1(b), c2(c), c3(d), c4(f));
-        cell[0] = e();
-        return r(v);
-      };
-    case 6:
-      return (a, b, c, d, f, g) => {
-        const v = call(c0(a), c1(b), c2(c), c3(d), c4(f), c5(g));
-        cell[0] = e();
-        return r(v);
-      };
-    default: {
-      // Longer signatures (WSAIoctl's 9 parameters, fcntl padded for Apple
-      // arm64) are rare and off the hot paths: a generic closure.
-      const conv = args.map((c) => (c ?? identity) as AnyFunction);
-      return (...a: unknown[]) => {
-        const v = call(...conv.map((c, i) => c(a[i])));
-        cell[0] = e();
-        return r(v);
-      };
-    }
+  const body = `return function (${params.join(", ")}) {
+  const v = call(${passed.join(", ")});
+  ${readError ? "cell[0] = e();" : ""}
+  return ${result ? "r(v)" : "v"};
+};`;
+  let build: (...scope: unknown[]) => AnyFunction;
+  try {
+    build = new Function(...SCOPE, body) as typeof build;
+  } catch {
+    // Code generation from strings disallowed (V8's
+    // --disallow-code-generation-from-strings): the same, generically.
+    return (...a: unknown[]) => {
+      const v = call(...a.map((x, i) => args[i] ? (args[i] as AnyFunction)(x) : x));
+      if (readError) cell[0] = readError();
+      return result ? (result as AnyFunction)(v) : v;
+    };
   }
+  return build(call, readError, result, cell, args);
 }

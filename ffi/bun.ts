@@ -72,8 +72,11 @@ function open<T extends SymbolTable>(spec: LibrarySpec<T>): NativeLibrary<T> {
   const errSym = symbols[spec.lastError.symbol];
   let readError: () => number;
   if (spec.lastError.via === "location") {
+    // A typed array over the thread's errno itself (a plain memory load). The
+    // location is this thread's and stays valid while the thread runs.
     const location = errSym() as number;
-    readError = () => read.i32(location as never, 0);
+    const errno = new Int32Array(toArrayBuffer(location as never, 0, 4));
+    readError = () => errno[0];
   } else {
     readError = errSym as () => number;
   }

@@ -84,6 +84,8 @@ export function createPosixSys(platform: PlatformDescriptor): Sys {
   const [pfFd] = pollfd.fields.fd;
   const [pfEvents] = pollfd.fields.events;
   const [pfRevents] = pollfd.fields.revents;
+  let pollBuffer = new Uint8Array(64 * pollfd.size);
+  let pollView = new DataView(pollBuffer.buffer);
   const toPoll = [
     [Ready.In, n.POLLIN],
     [Ready.Pri, n.POLLPRI],
@@ -158,20 +160,34 @@ export function createPosixSys(platform: PlatformDescriptor): Sys {
 
     poll(handles, events, revents, timeoutMs): number {
       const count = handles.length;
-      const raw = new Uint8Array(Math.max(1, count * pollfd.size));
-      const dv = new DataView(raw.buffer);
-      for (let i = 0; i < count; i++) {
-        let bits = 0;
-        for (const [ready, native] of toPoll) if (events[i] & ready) bits |= native;
-        dv.setInt32(i * pollfd.size + pfFd, handles[i], true);
-        dv.setInt16(i * pollfd.size + pfEvents, bits, true);
+      // The pollfd array is reused from call to call (it holds descriptors
+      // and event bits only, all rewritten below): a new buffer per call
+      // costs more than the loops for a few sockets.
+      if (count * pollfd.size > pollBuffer.length) {
+        pollBuffer = new Uint8Array(Math.max(count * pollfd.size, 2 * pollBuffer.length));
+        pollView = new DataView(pollBuffer.buffer);
       }
-      const r = c.poll(raw, count, timeoutMs);
+      const dv = pollView;
+      let lastEvents = -1;
+      let bits = 0;
+      for (let i = 0; i < count; i++) {
+        const at = i * pollfd.size;
+        if (events[i] !== lastEvents) {
+          lastEvents = events[i];
+          bits = 0;
+          for (const [ready, native] of toPoll) if (lastEvents & ready) bits |= native;
+        }
+        dv.setInt32(at + pfFd, handles[i], true);
+        dv.setInt16(at + pfEvents, bits, true);
+      }
+      const r = c.poll(pollBuffer, count, timeoutMs);
       if (r < 0) return r;
       for (let i = 0; i < count; i++) {
-        const bits = dv.getUint16(i * pollfd.size + pfRevents, true);
+        const got = dv.getUint16(i * pollfd.size + pfRevents, true);
         let ready = 0;
-        for (const [portable, native] of toPoll) if (bits & native) ready |= portable;
+        if (got !== 0) {
+          for (const [portable, native] of toPoll) if (got & native) ready |= portable;
+        }
         revents[i] = ready;
       }
       return r;

@@ -25,9 +25,10 @@ import { allowed } from "./permissions.ts";
 import { failed } from "./report.ts";
 import type { SockAddr } from "./sockaddr.ts";
 import {
+  addressOut,
+  clearAddressOut,
   decodeAddress,
   resolveInet,
-  SOCKADDR_STORAGE_SIZE,
   UNIX_PATH_MAX,
   unixAddress,
 } from "./sockaddr.ts";
@@ -164,10 +165,10 @@ function getName(
   const addressRef = refArg<string>(fn, 2, "address", address);
   const portRef = optionalRefArg<number>(fn, 3, "port", port);
   checkOpen(fn, state);
-  const buf = new Uint8Array(SOCKADDR_STORAGE_SIZE);
-  const len = new Uint32Array([buf.length]);
-  if (failed(call(state.fd, buf, len), state, fn, msg)) return false;
-  const decoded = decodeAddress(buf, Math.min(len[0], buf.length), state.family);
+  const { bytes, length } = addressOut;
+  clearAddressOut();
+  if (failed(call(state.fd, bytes, length), state, fn, msg)) return false;
+  const decoded = decodeAddress(bytes, Math.min(length[0], bytes.length), state.family);
   if (decoded.family !== AF_UNIX && decoded.family !== AF_INET && decoded.family !== AF_INET6) {
     throw familyError(fn);
   }

@@ -5,9 +5,62 @@
  * @module
  */
 
+import { Buffer } from "node:buffer";
+
 // deno-lint-ignore no-control-regex -- the class is "every code unit that is not a byte"
 const NOT_A_BYTE = /[^\x00-\xff]/;
-const CHUNK = 0x2000;
+
+/**
+ * Up to this many bytes, a JS loop builds a byte string faster than a call
+ * into the runtime's native Latin-1 decoder (measured in Deno and Bun).
+ */
+const SHORT_STRING = 6;
+
+type Latin1Slice = (this: Uint8Array, start: number, end: number) => string;
+/**
+ * Node's Latin-1 decoder, which Deno and Bun both implement natively
+ * (15 and 2.5 GB/s here, against 0.3 GB/s for `String.fromCharCode`).
+ * `Buffer.prototype.latin1Slice` spares the Buffer object that the
+ * documented `Buffer.from(...).toString("latin1")` creates per call.
+ */
+const nativeLatin1: Latin1Slice =
+  (Buffer.prototype as unknown as { latin1Slice?: Latin1Slice }).latin1Slice
+    ?? function(this: Uint8Array, start: number, end: number): string {
+      return Buffer.from(this.buffer, this.byteOffset + start, end - start).toString("latin1");
+    };
+
+/**
+ * The byte string of `bytes[start, end)`, without a view object in between.
+ * Internal: the readers use it on their scratch buffers.
+ */
+export function latin1Slice(bytes: Uint8Array, start: number, end: number): string {
+  if (end - start <= SHORT_STRING) {
+    let s = "";
+    for (let i = start; i < end; i++) s += String.fromCharCode(bytes[i]);
+    return s;
+  }
+  return nativeLatin1.call(bytes, start, end);
+}
+
+/** Whether every code unit of `text` is a byte (0-255). Internal. */
+export function isByteString(text: string): boolean {
+  return !NOT_A_BYTE.test(text);
+}
+
+/**
+ * Writes a byte string into `out` from index 0, one byte per code unit, and
+ * returns its length, or -1 if a code unit is above 255 (then `out` holds
+ * garbage). `out` must have room for `text.length` bytes. Internal.
+ */
+export function latin1Into(text: string, out: Uint8Array): number {
+  let all = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    all |= c;
+    out[i] = c;
+  }
+  return all > 0xff ? -1 : text.length;
+}
 
 /**
  * Converts a byte string to bytes.
@@ -47,11 +100,7 @@ export function stringToBytes(data: string): Uint8Array {
  */
 export function bytesToString(bytes: ArrayBufferView): string {
   const u8 = asBytes(bytes);
-  let out = "";
-  for (let i = 0; i < u8.length; i += CHUNK) {
-    out += String.fromCharCode.apply(null, u8.subarray(i, i + CHUNK) as unknown as number[]);
-  }
-  return out;
+  return latin1Slice(u8, 0, u8.length);
 }
 
 /**

@@ -12,9 +12,10 @@ import { platform, sys } from "../platform/mod.ts";
 import type { Ref } from "./args.ts";
 import {
   byteStringArg,
+  callDataArg,
   checkArgCount,
+  checkDataArg,
   checkOpen,
-  dataArg,
   familyError,
   inetPortArg,
   intArg,
@@ -27,15 +28,16 @@ import {
   toCInt,
   wrongParameterCount,
 } from "./args.ts";
-import { bytesToString } from "./bytes.ts";
+import { latin1Slice } from "./bytes.ts";
 import { allowed } from "./permissions.ts";
 import { PHP_BINARY_READ, PHP_NORMAL_READ } from "./read_modes.ts";
 import { failed, isWouldBlock, socketError } from "./report.ts";
 import type { SockAddr } from "./sockaddr.ts";
 import {
+  addressOut,
+  clearAddressOut,
   decodeAddress,
   resolveInet,
-  SOCKADDR_STORAGE_SIZE,
   UNIX_PATH_MAX,
   unixAddress,
 } from "./sockaddr.ts";
@@ -98,9 +100,9 @@ function received(
   asked: number,
   flags: number,
 ): string {
-  if ((flags & MSG_TRUNC) === 0) return bytesToString(buf.subarray(0, r));
+  if ((flags & MSG_TRUNC) === 0) return latin1Slice(buf, 0, r);
   if (socketType(state) === SOCK_STREAM) return "";
-  return bytesToString(buf.subarray(0, Math.min(r, asked)));
+  return latin1Slice(buf, 0, Math.min(r, asked));
 }
 
 /**
@@ -130,7 +132,7 @@ export function socket_write(
   const fn = "socket_write";
   checkArgCount(fn, arguments.length, 2, 3);
   const state = socketArg(fn, 1, "socket", socket);
-  const bytes = dataArg(fn, 2, "data", data);
+  const bytes = callDataArg(fn, 2, "data", data);
   const len = optionalIntArg(fn, 3, "length", length);
   checkOpen(fn, state);
   if (len !== null) nonNegativeLength(fn, 3, len);
@@ -192,7 +194,7 @@ function readBinary(fn: string, state: SocketState, length: number): string | fa
   const buf = readBuffer(length);
   const r = s.recv(state.fd, buf, Math.min(length, buf.length), 0);
   if (failed(r, state, fn, "unable to read from socket")) return false;
-  return bytesToString(buf.subarray(0, r));
+  return latin1Slice(buf, 0, r);
 }
 
 /**
@@ -236,7 +238,7 @@ function readLine(fn: string, state: SocketState, length: number): string | fals
     socketError(state, fn, "unable to read from socket", code);
     return false;
   }
-  return bytesToString(buf.subarray(0, n));
+  return latin1Slice(buf, 0, n);
 }
 
 /**
@@ -322,7 +324,7 @@ export function socket_send(
   const fn = "socket_send";
   checkArgCount(fn, arguments.length, 4, 4);
   const state = socketArg(fn, 1, "socket", socket);
-  const bytes = dataArg(fn, 2, "data", data);
+  const bytes = callDataArg(fn, 2, "data", data);
   length = intArg(fn, 3, "length", length);
   flags = intArg(fn, 4, "flags", flags);
   checkOpen(fn, state);
@@ -381,13 +383,13 @@ export function socket_recvfrom(
   if (state.family !== AF_UNIX && portRef === null) throw wrongParameterCount(fn);
   const s = sys();
   const buf = readBuffer(length);
-  const from = new Uint8Array(SOCKADDR_STORAGE_SIZE);
-  const fromLen = new Uint32Array([from.length]);
   const asked = Math.min(length, buf.length);
-  const r = s.recvfrom(state.fd, buf, asked, toCInt(flags), from, fromLen);
+  const from = addressOut.bytes;
+  clearAddressOut();
+  const r = s.recvfrom(state.fd, buf, asked, toCInt(flags), from, addressOut.length);
   const msg = state.family === AF_INET6 ? "unable to recvfrom" : "Unable to recvfrom"; // sic, as PHP
   if (failed(r, state, fn, msg)) return false;
-  const decoded = decodeAddress(from, Math.min(fromLen[0], from.length), state.family);
+  const decoded = decodeAddress(from, Math.min(addressOut.length[0], from.length), state.family);
   dataRef.value = received(state, buf, r, asked, flags);
   // With no sender address (an unbound AF_UNIX peer, a connected TCP socket)
   // decodeAddress() gives the family's empty address, as PHP prints it.
@@ -431,7 +433,7 @@ export function socket_sendto(
   const fn = "socket_sendto";
   checkArgCount(fn, arguments.length, 5, 6);
   const state = socketArg(fn, 1, "socket", socket);
-  const bytes = dataArg(fn, 2, "data", data);
+  checkDataArg(fn, 2, "data", data);
   length = intArg(fn, 3, "length", length);
   flags = intArg(fn, 4, "flags", flags);
   address = stringArg(fn, 5, "address", address);
@@ -449,6 +451,9 @@ export function socket_sendto(
     throw familyError(fn);
   }
   if (!addr || !allowed(fn, state, "Unable to write to socket", addr, state.family)) return false;
+  // Converted only now: resolving the address may warn, and a warning
+  // handler may run other calls that reuse the shared data buffer.
+  const bytes = callDataArg(fn, 2, "data", data);
   const s = sys();
   const r = s.sendto(
     state.fd,

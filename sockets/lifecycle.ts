@@ -20,7 +20,7 @@ import {
 import { ValueError } from "./errors.ts";
 import { allowed } from "./permissions.ts";
 import { failed, globalError } from "./report.ts";
-import { decodeAddress, inetAddress, SOCKADDR_STORAGE_SIZE } from "./sockaddr.ts";
+import { addressFamily, addressOut, clearAddressOut, inetAddress } from "./sockaddr.ts";
 import { closeState, newSocket, type Socket } from "./socket.ts";
 
 const P = platform.php;
@@ -77,6 +77,9 @@ export function socket_create(domain: number, type: number, protocol: number): S
   return newSocket(fd, domain);
 }
 
+/** socketpair()'s out-parameter, reused (a new typed array per FFI call is slow in Deno). */
+const pairOut = new Int32Array(2);
+
 /**
  * Creates a pair of connected sockets (C `socketpair()`).
  *
@@ -111,7 +114,7 @@ export function socket_create_pair(
   }
   checkDomainAndType(fn, domain, type);
   const s = sys();
-  const fds = new Int32Array(2);
+  const fds = pairOut;
   if (s.socketpair(domain, toCInt(type), toCInt(protocol), fds) < 0) {
     globalError(fn, "Unable to create socket pair", s.lastError());
     return false;
@@ -215,11 +218,11 @@ export function socket_accept(socket: Socket): Socket | false {
   const fn = "socket_accept";
   const state = openSocketArg(fn, socket, arguments.length);
   const s = sys();
-  const addr = new Uint8Array(SOCKADDR_STORAGE_SIZE);
-  const len = new Uint32Array([addr.length]);
-  const fd = s.accept(state.fd, addr, len);
+  const { bytes, length } = addressOut;
+  clearAddressOut();
+  const fd = s.accept(state.fd, bytes, length);
   if (failed(fd, null, fn, "unable to accept incoming connection")) return false;
-  return newSocket(fd, decodeAddress(addr, len[0], state.family).family);
+  return newSocket(fd, addressFamily(bytes, length[0], state.family));
 }
 
 /**

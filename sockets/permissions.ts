@@ -21,7 +21,23 @@ import type { SocketState } from "./socket.ts";
 const { AF_UNIX, AF_INET6 } = platform.php;
 const { SOCKET_EACCES: EACCES } = platform.php;
 
+/**
+ * The queries of each address seen, so that a resent address is not decoded
+ * again. Only the queries are kept: Deno is asked on every call, because a
+ * permission can be revoked at any time.
+ */
+const queriesOf = new WeakMap<SockAddr, PermissionQuery[]>();
+
 function queries(addr: SockAddr, family: number): PermissionQuery[] {
+  let q = queriesOf.get(addr);
+  if (!q) {
+    q = decodeQueries(addr, family);
+    queriesOf.set(addr, q);
+  }
+  return q;
+}
+
+function decodeQueries(addr: SockAddr, family: number): PermissionQuery[] {
   const decoded = decodeAddress(addr.bytes, addr.length, family);
   if (decoded.family === AF_UNIX) {
     // Abstract names (leading NUL) have no file-system path to check.

@@ -132,21 +132,30 @@ export function socket_select(
     throw new ValueError("socket_select(): At least one array argument must be passed");
   }
 
-  // One pollfd per descriptor, whatever sets it is in.
+  // One pollfd per descriptor, whatever sets it is in. When only one set
+  // has sockets, its list is the pollfd list as it is (poll() takes a
+  // descriptor listed twice as two entries), with no merging to pay for.
+  const given = lists.filter((list) => list !== null && list.length > 0);
+  const single = given.length === 1 ? lists.indexOf(given[0]) : -1;
   const slot = new Map<number, number>();
-  const fds: number[] = [];
-  const events: number[] = [];
-  lists.forEach((list, i) => {
-    for (const fd of list ?? []) {
-      let at = slot.get(fd);
-      if (at === undefined) {
-        at = fds.push(fd) - 1;
-        events.push(0);
-        slot.set(fd, at);
+  let fds: number[] = [];
+  let events: number[] = [];
+  if (single >= 0) {
+    fds = lists[single]!;
+    events = new Array<number>(fds.length).fill(SETS[single].event);
+  } else {
+    lists.forEach((list, i) => {
+      for (const fd of list ?? []) {
+        let at = slot.get(fd);
+        if (at === undefined) {
+          at = fds.push(fd) - 1;
+          events.push(0);
+          slot.set(fd, at);
+        }
+        events[at] |= SETS[i].event;
       }
-      events[at] |= SETS[i].event;
-    }
-  });
+    });
+  }
 
   let timeoutMs = -1;
   if (sec !== null) {
@@ -176,9 +185,14 @@ export function socket_select(
     const list = lists[i];
     const target = args[i];
     if (list === null || target === null) return;
-    const isReady = (fd: number): boolean => (revents[slot.get(fd)!] & set.ready) !== 0;
-    count += new Set(list.filter(isReady)).size;
-    keepReady(target, isReady);
+    // The set's ready descriptors (few, usually): counted once each.
+    const ready = new Set<number>();
+    for (let k = 0; k < list.length; k++) {
+      const at = i === single ? k : slot.get(list[k])!;
+      if (revents[at] & set.ready) ready.add(list[k]);
+    }
+    count += ready.size;
+    keepReady(target, (fd) => ready.has(fd));
   });
   return count;
 }
