@@ -19,7 +19,7 @@
 import { runtime } from "../ffi/load.ts";
 import type { FfiSymbol } from "../ffi/types.ts";
 import type { PlatformDescriptor } from "./descriptor.ts";
-import { Ready } from "./sys.ts";
+import { fromNative, type PollEvents, toNative } from "./poll_events.ts";
 import type { SocketHandle, Sys } from "./sys.ts";
 
 /** One `poll()` over a packed `struct pollfd` array; resolves with its result and the array. */
@@ -146,25 +146,20 @@ function workerPoll(platform: PlatformDescriptor, poll: PollFunction): RawPoll {
     });
 }
 
-/** Creates {@link Sys.pollAsync} for a platform and its wait function. */
+/**
+ * Creates {@link Sys.pollAsync} for a platform, its wait function and the
+ * backend's event bits (the same its synchronous `poll` uses).
+ */
 export function createPollAsync(
   platform: PlatformDescriptor,
   poll: PollFunction,
+  pollEvents: PollEvents,
 ): Sys["pollAsync"] {
-  const n = platform.native;
   const pollfd = platform.structs.pollfd;
   // The descriptor field is an int on POSIX, a pointer-sized SOCKET on Windows.
   const [pfFd, pfFdSize] = pollfd.fields.fd;
   const [pfEvents] = pollfd.fields.events;
   const [pfRevents] = pollfd.fields.revents;
-  const toPoll = [
-    [Ready.In, n.POLLIN],
-    [Ready.Pri, n.POLLPRI],
-    [Ready.Out, n.POLLOUT],
-    [Ready.Err, n.POLLERR],
-    [Ready.Hup, n.POLLHUP],
-    [Ready.Invalid, n.POLLNVAL],
-  ] as const;
   let raw: RawPoll | undefined;
 
   return async (
@@ -178,8 +173,7 @@ export function createPollAsync(
     const packed = new Uint8Array(Math.max(1, count * pollfd.size));
     const out = new DataView(packed.buffer);
     for (let i = 0; i < count; i++) {
-      let bits = 0;
-      for (const [ready, native] of toPoll) if (events[i] & ready) bits |= native;
+      const bits = toNative(pollEvents.request, events[i]);
       if (pfFdSize === 8) out.setBigInt64(i * pollfd.size + pfFd, BigInt(handles[i]), true);
       else out.setInt32(i * pollfd.size + pfFd, handles[i], true);
       out.setInt16(i * pollfd.size + pfEvents, bits, true);
@@ -188,10 +182,7 @@ export function createPollAsync(
     if (result < 0) return result;
     const back = new DataView(fds.buffer, fds.byteOffset, fds.byteLength);
     for (let i = 0; i < count; i++) {
-      const bits = back.getUint16(i * pollfd.size + pfRevents, true);
-      let ready = 0;
-      for (const [portable, native] of toPoll) if (bits & native) ready |= portable;
-      revents[i] = ready;
+      revents[i] = fromNative(pollEvents.result, back.getUint16(i * pollfd.size + pfRevents, true));
     }
     return result;
   };

@@ -17,7 +17,7 @@ import type { FfiSymbol } from "../ffi/types.ts";
 import type { PlatformDescriptor } from "./descriptor.ts";
 import { addrInfoLayout, cString, hostAddresses, latin1 } from "./netdb.ts";
 import { createPollAsync } from "./poll_async.ts";
-import { Ready } from "./sys.ts";
+import { fromNative, posixPollEvents, toNative } from "./poll_events.ts";
 import type {
   AddrInfoEntry,
   AddrInfoHints,
@@ -86,14 +86,7 @@ export function createPosixSys(platform: PlatformDescriptor): Sys {
   const [pfRevents] = pollfd.fields.revents;
   let pollBuffer = new Uint8Array(64 * pollfd.size);
   let pollView = new DataView(pollBuffer.buffer);
-  const toPoll = [
-    [Ready.In, n.POLLIN],
-    [Ready.Pri, n.POLLPRI],
-    [Ready.Out, n.POLLOUT],
-    [Ready.Err, n.POLLERR],
-    [Ready.Hup, n.POLLHUP],
-    [Ready.Invalid, n.POLLNVAL],
-  ] as const;
+  const pollEvents = posixPollEvents(n);
 
   const cText = (p: bigint): string => p === 0n ? "" : latin1(runtime.copyOut(p, c.strlen(p)));
   const ai = addrInfoLayout(platform.structs.addrinfo, cText);
@@ -174,8 +167,7 @@ export function createPosixSys(platform: PlatformDescriptor): Sys {
         const at = i * pollfd.size;
         if (events[i] !== lastEvents) {
           lastEvents = events[i];
-          bits = 0;
-          for (const [ready, native] of toPoll) if (lastEvents & ready) bits |= native;
+          bits = toNative(pollEvents.request, lastEvents);
         }
         dv.setInt32(at + pfFd, handles[i], true);
         dv.setInt16(at + pfEvents, bits, true);
@@ -183,12 +175,7 @@ export function createPosixSys(platform: PlatformDescriptor): Sys {
       const r = c.poll(pollBuffer, count, timeoutMs);
       if (r < 0) return r;
       for (let i = 0; i < count; i++) {
-        const got = dv.getUint16(i * pollfd.size + pfRevents, true);
-        let ready = 0;
-        if (got !== 0) {
-          for (const [portable, native] of toPoll) if (got & native) ready |= portable;
-        }
-        revents[i] = ready;
+        revents[i] = fromNative(pollEvents.result, dv.getUint16(i * pollfd.size + pfRevents, true));
       }
       return r;
     },
@@ -280,7 +267,7 @@ export function createPosixSys(platform: PlatformDescriptor): Sys {
       name: "poll",
       symbol: libcSymbols.poll,
       lastError: { symbol: platform.errnoSymbol, via: "location", declaration: errorLocation },
-    }),
+    }, pollEvents),
     gaiStrerror: (code) => cText(c.gai_strerror(code)),
   };
 }

@@ -22,6 +22,7 @@ import { kernel32Symbols, ws2Symbols, WSARecvMsg } from "../ffi/ws2_32.ts";
 import type { PlatformDescriptor } from "./descriptor.ts";
 import { addrInfoLayout, cString, hostAddresses, latin1 } from "./netdb.ts";
 import { createPollAsync } from "./poll_async.ts";
+import { type EventTable, fromNative, type PollEvents, toNative } from "./poll_events.ts";
 import { Ready } from "./sys.ts";
 import type { AddrInfoEntry, AddrInfoHints, HostLookup, SocketHandle, Sys } from "./sys.ts";
 import { windowsMessages } from "./windows_messages.ts";
@@ -150,17 +151,21 @@ export function createWinsockSys(platform: PlatformDescriptor): Sys {
   }
 
   const pollfd = platform.structs.pollfd;
-  const toPoll = [
+  // WSAPoll takes only the *NORM/*BAND request bits (POLLPRI is an error).
+  const request: EventTable = [
     [Ready.In, n.POLLRDNORM],
     [Ready.Pri, n.POLLRDBAND],
     [Ready.Out, n.POLLWRNORM],
-  ] as const;
-  const fromPoll = [
-    ...toPoll,
-    [Ready.Err, n.POLLERR],
-    [Ready.Hup, n.POLLHUP],
-    [Ready.Invalid, n.POLLNVAL],
-  ] as const;
+  ];
+  const pollEvents: PollEvents = {
+    request,
+    result: [
+      ...request,
+      [Ready.Err, n.POLLERR],
+      [Ready.Hup, n.POLLHUP],
+      [Ready.Invalid, n.POLLNVAL],
+    ],
+  };
 
   const ai = addrInfoLayout(platform.structs.addrinfo, cText);
 
@@ -236,8 +241,7 @@ export function createWinsockSys(platform: PlatformDescriptor): Sys {
       const [eventsAt] = pollfd.fields.events;
       const [reventsAt] = pollfd.fields.revents;
       for (let i = 0; i < count; i++) {
-        let bits = 0;
-        for (const [ready, native] of toPoll) if (events[i] & ready) bits |= native;
+        const bits = toNative(pollEvents.request, events[i]);
         dv.setBigInt64(i * pollfd.size + fdAt, BigInt(handles[i]), true);
         dv.setInt16(i * pollfd.size + eventsAt, bits, true);
       }
@@ -247,9 +251,7 @@ export function createWinsockSys(platform: PlatformDescriptor): Sys {
       // entries out of WSAPoll's own count.
       let ready = 0;
       for (let i = 0; i < count; i++) {
-        const bits = dv.getUint16(i * pollfd.size + reventsAt, true);
-        let got = 0;
-        for (const [portable, native] of fromPoll) if (bits & native) got |= portable;
+        const got = fromNative(pollEvents.result, dv.getUint16(i * pollfd.size + reventsAt, true));
         revents[i] = got;
         if (got !== 0) ready++;
       }
@@ -345,7 +347,7 @@ export function createWinsockSys(platform: PlatformDescriptor): Sys {
         via: "call",
         declaration: ws2Symbols.WSAGetLastError,
       },
-    }),
+    }, pollEvents),
     // getaddrinfo()'s codes are Winsock codes, explained like any other
     // (gai_strerror is an inline header function, not a ws2_32 export).
     gaiStrerror(code: number): string {
