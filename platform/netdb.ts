@@ -26,12 +26,27 @@ export function latin1(bytes: Uint8Array): string {
   return s;
 }
 
-/** The `addrinfo` conversions for one platform's layout. */
+/** `getaddrinfo()` as a backend binds it: node, service, hints, `struct addrinfo **res`. */
+export type GetAddrInfo = (
+  node: Uint8Array | null,
+  service: Uint8Array | null,
+  hints: Uint8Array,
+  res: BigUint64Array,
+) => number;
+
+/** `getaddrinfo()` through one platform's `addrinfo` layout. */
 export interface AddrInfoLayout {
-  /** A `struct addrinfo` holding the hints. */
-  hints(hints: AddrInfoHints): Uint8Array;
-  /** Copies every entry of the list starting at `first` (the caller frees it). */
-  entries(first: bigint): AddrInfoEntry[];
+  /**
+   * Resolves through `getaddrinfo`, copies the entries out and frees the
+   * list with `freeaddrinfo`; or returns the resolver's error code.
+   */
+  lookup(
+    getaddrinfo: GetAddrInfo,
+    freeaddrinfo: (res: bigint) => void,
+    host: string | null,
+    service: string | null,
+    hints: AddrInfoHints,
+  ): AddrInfoEntry[] | number;
 }
 
 /**
@@ -57,20 +72,35 @@ export function addrInfoLayout(
       canonname: canon === 0n ? null : cText(canon),
     };
   };
+  const hintsOf = (hints: AddrInfoHints): Uint8Array => {
+    const h = new Uint8Array(layout.size);
+    const dv = new DataView(h.buffer);
+    dv.setInt32(at("ai_flags"), hints.flags ?? 0, true);
+    dv.setInt32(at("ai_family"), hints.family ?? 0, true);
+    dv.setInt32(at("ai_socktype"), hints.socktype ?? 0, true);
+    dv.setInt32(at("ai_protocol"), hints.protocol ?? 0, true);
+    return h;
+  };
+  const entries = (first: bigint): AddrInfoEntry[] => {
+    const out: AddrInfoEntry[] = [];
+    for (let p = first; p !== 0n; p = runtime.readPointer(p, at("ai_next"))) out.push(read(p));
+    return out;
+  };
   return {
-    hints(hints: AddrInfoHints): Uint8Array {
-      const h = new Uint8Array(layout.size);
-      const dv = new DataView(h.buffer);
-      dv.setInt32(at("ai_flags"), hints.flags ?? 0, true);
-      dv.setInt32(at("ai_family"), hints.family ?? 0, true);
-      dv.setInt32(at("ai_socktype"), hints.socktype ?? 0, true);
-      dv.setInt32(at("ai_protocol"), hints.protocol ?? 0, true);
-      return h;
-    },
-    entries(first: bigint): AddrInfoEntry[] {
-      const out: AddrInfoEntry[] = [];
-      for (let p = first; p !== 0n; p = runtime.readPointer(p, at("ai_next"))) out.push(read(p));
-      return out;
+    lookup(getaddrinfo, freeaddrinfo, host, service, hints): AddrInfoEntry[] | number {
+      const res = new BigUint64Array(1);
+      const rc = getaddrinfo(
+        host === null ? null : cString(host),
+        service === null ? null : cString(service),
+        hintsOf(hints),
+        res,
+      );
+      if (rc !== 0) return rc;
+      try {
+        return entries(res[0]);
+      } finally {
+        freeaddrinfo(res[0]);
+      }
     },
   };
 }

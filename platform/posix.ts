@@ -18,14 +18,7 @@ import type { PlatformDescriptor } from "./descriptor.ts";
 import { addrInfoLayout, cString, hostAddresses, latin1 } from "./netdb.ts";
 import { createPollAsync } from "./poll_async.ts";
 import { fromNative, posixPollEvents, toNative } from "./poll_events.ts";
-import type {
-  AddrInfoEntry,
-  AddrInfoHints,
-  HostLookup,
-  InterfaceAddress,
-  SocketHandle,
-  Sys,
-} from "./sys.ts";
+import type { HostLookup, InterfaceAddress, SocketHandle, Sys } from "./sys.ts";
 
 // struct hostent is the same on every LP64 libc:
 // char *h_name @0; char **h_aliases @8; int h_addrtype @16; int h_length @20; char **h_addr_list @24.
@@ -201,26 +194,8 @@ export function createPosixSys(platform: PlatformDescriptor): Sys {
       const list = runtime.readPointer(he, HOSTENT_ADDR_LIST);
       return { family, addresses: hostAddresses(list, length) };
     },
-    getaddrinfo(
-      host: string | null,
-      service: string | null,
-      hints: AddrInfoHints,
-    ): AddrInfoEntry[] | number {
-      const h = ai.hints(hints);
-      const res = new BigUint64Array(1);
-      const rc = c.getaddrinfo(
-        host === null ? null : cString(host),
-        service === null ? null : cString(service),
-        h,
-        res,
-      );
-      if (rc !== 0) return rc;
-      try {
-        return ai.entries(res[0]);
-      } finally {
-        c.freeaddrinfo(res[0]);
-      }
-    },
+    getaddrinfo: (host, service, hints) =>
+      ai.lookup(c.getaddrinfo, c.freeaddrinfo, host, service, hints),
     hErrno: readHErrno,
     ifNameToIndex: (name) => c.if_nametoindex(cString(name)),
 

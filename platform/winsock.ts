@@ -24,7 +24,7 @@ import { addrInfoLayout, cString, hostAddresses, latin1 } from "./netdb.ts";
 import { createPollAsync } from "./poll_async.ts";
 import { type EventTable, fromNative, type PollEvents, toNative } from "./poll_events.ts";
 import { Ready } from "./sys.ts";
-import type { AddrInfoEntry, AddrInfoHints, HostLookup, SocketHandle, Sys } from "./sys.ts";
+import type { HostLookup, SocketHandle, Sys } from "./sys.ts";
 import { windowsMessages } from "./windows_messages.ts";
 import { createSharing } from "./winsock_sharing.ts";
 
@@ -284,26 +284,14 @@ export function createWinsockSys(platform: PlatformDescriptor): Sys {
       const list = runtime.readPointer(he, HOSTENT_ADDR_LIST);
       return { family, addresses: hostAddresses(list, length) };
     },
-    getaddrinfo(
-      host: string | null,
-      service: string | null,
-      hints: AddrInfoHints,
-    ): AddrInfoEntry[] | number {
-      const h = ai.hints(hints);
-      const res = new BigUint64Array(1);
-      const rc = c.getaddrinfo(
-        host === null ? null : cString(host),
-        service === null ? null : cString(service),
-        h,
-        new Uint8Array(res.buffer),
-      );
-      if (rc !== 0) return rc;
-      try {
-        return ai.entries(res[0]);
-      } finally {
-        c.freeaddrinfo(res[0]);
-      }
-    },
+    getaddrinfo: (host, service, hints) =>
+      ai.lookup(
+        (node, service, h, res) => c.getaddrinfo(node, service, h, new Uint8Array(res.buffer)),
+        c.freeaddrinfo,
+        host,
+        service,
+        hints,
+      ),
     hErrno: lib.lastError,
     // Interface names are resolved by iphlpapi on Windows, which the module
     // does not load: only numeric scope ids work there.
