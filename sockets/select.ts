@@ -5,16 +5,16 @@
  * @module
  */
 
-import { platform, Ready, sys } from "../platform/mod.ts";
+import { platform } from "../platform/mod.ts";
 import { checkArgCount, intArg, optionalIntArg, phpType } from "./args.ts";
 import { ValueError } from "./errors.ts";
 import { isPhpArray } from "./php_values.ts";
+import { pollSets } from "./poll_sets.ts";
 import { globalError } from "./report.ts";
 import { Socket, stateOf } from "./socket.ts";
 
 // PHP's SOCKET_E* values: errno on POSIX, the WSA codes on Windows.
-const { SOCKET_EINVAL, SOCKET_EBADF } = platform.php;
-const POLL_MAX_MS = 2147483647;
+const { SOCKET_EINVAL } = platform.php;
 
 /**
  * The sockets of one `socket_select()` set: a list, or an object whose keys
@@ -24,9 +24,9 @@ const POLL_MAX_MS = 2147483647;
 export type SocketArray = Socket[] | { [key: string]: Socket };
 
 const SETS = [
-  { pos: 1, name: "read", event: Ready.In, ready: Ready.In | Ready.Hup | Ready.Err },
-  { pos: 2, name: "write", event: Ready.Out, ready: Ready.Out | Ready.Err },
-  { pos: 3, name: "except", event: Ready.Pri, ready: Ready.Pri },
+  { pos: 1, name: "read" },
+  { pos: 2, name: "write" },
+  { pos: 3, name: "except" },
 ] as const;
 
 /** The descriptors of one set's sockets, checked as PHP checks them; `null` for no set. */
@@ -69,17 +69,6 @@ function keepReady(set: SocketArray, isReady: (fd: number) => boolean): void {
     return;
   }
   for (const key of Object.keys(set)) if (!isReady(stateOf(set[key]).fd)) delete set[key];
-}
-
-/** poll() for up to `timeoutMs` (-1: forever), in chunks poll() accepts. */
-function pollFor(fds: number[], events: number[], revents: Uint16Array, timeoutMs: number): number {
-  let remaining = timeoutMs;
-  for (;;) {
-    const chunk = remaining < 0 ? -1 : Math.min(remaining, POLL_MAX_MS);
-    const r = sys().poll(fds, events, revents, chunk);
-    if (r !== 0 || chunk === remaining) return r;
-    remaining -= chunk;
-  }
 }
 
 /**
@@ -137,31 +126,6 @@ export function socket_select(
     throw new ValueError("socket_select(): At least one array argument must be passed");
   }
 
-  // One pollfd per descriptor, whatever sets it is in. When only one set
-  // has sockets, its list is the pollfd list as it is (poll() takes a
-  // descriptor listed twice as two entries), with no merging to pay for.
-  const given = lists.filter((list) => list !== null && list.length > 0);
-  const single = given.length === 1 ? lists.indexOf(given[0]) : -1;
-  const slot = new Map<number, number>();
-  let fds: number[] = [];
-  let events: number[] = [];
-  if (single >= 0) {
-    fds = lists[single]!;
-    events = new Array<number>(fds.length).fill(SETS[single].event);
-  } else {
-    lists.forEach((list, i) => {
-      for (const fd of list ?? []) {
-        let at = slot.get(fd);
-        if (at === undefined) {
-          at = fds.push(fd) - 1;
-          events.push(0);
-          slot.set(fd, at);
-        }
-        events[at] |= SETS[i].event;
-      }
-    });
-  }
-
   let timeoutMs = -1;
   if (sec !== null) {
     if (usec > 999999) {
@@ -175,29 +139,16 @@ export function socket_select(
     timeoutMs = sec * 1000 + Math.ceil(usec / 1000);
   }
 
-  const revents = new Uint16Array(fds.length);
-  if (pollFor(fds, events, revents, timeoutMs) < 0) {
-    globalError(fn, "Unable to select", sys().lastError());
+  const ready = pollSets(lists, timeoutMs);
+  if (typeof ready === "number") {
+    globalError(fn, "Unable to select", ready);
     return false;
   }
-  if (revents.some((r) => r & Ready.Invalid)) {
-    globalError(fn, "Unable to select", SOCKET_EBADF);
-    return false;
-  }
-
   let count = 0;
-  SETS.forEach((set, i) => {
-    const list = lists[i];
-    const target = args[i];
-    if (list === null || target === null) return;
-    // The set's ready descriptors (few, usually): counted once each.
-    const ready = new Set<number>();
-    for (let k = 0; k < list.length; k++) {
-      const at = i === single ? k : slot.get(list[k])!;
-      if (revents[at] & set.ready) ready.add(list[k]);
-    }
-    count += ready.size;
-    keepReady(target, (fd) => ready.has(fd));
+  args.forEach((target, i) => {
+    if (target === null || lists[i] === null) return;
+    count += ready[i].size;
+    keepReady(target, (fd) => ready[i].has(fd));
   });
   return count;
 }

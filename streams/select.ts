@@ -5,25 +5,16 @@
  * @module
  */
 
-import { platform, Ready, sys } from "../platform/mod.ts";
+import { sys } from "../platform/mod.ts";
 import type { SocketHandle } from "../platform/mod.ts";
 import { checkArgCount, optionalIntArg } from "../sockets/args.ts";
 import { ValueError, warn } from "../sockets/errors.ts";
+import { pollSets } from "../sockets/poll_sets.ts";
 import { isStream, streamStateOf, unreadBytes } from "./stream.ts";
 import type { Stream } from "./stream.ts";
 
-const { SOCKET_EBADF: EBADF } = platform.php;
-
 /** A set of streams, as PHP's by-reference array: a list, or an object with keys. */
 export type StreamSet = Stream[] | Record<string | number, Stream>;
-
-/** What counts as ready in each set: Linux select()'s POLLIN_SET, POLLOUT_SET, POLLEX_SET. */
-const READY_AS = [
-  Ready.In | Ready.Hup | Ready.Err,
-  Ready.Out | Ready.Err,
-  Ready.Pri,
-] as const;
-const ASK = [Ready.In, Ready.Out, Ready.Pri] as const;
 
 /** The open streams of a set that have a descriptor, with their keys. */
 function members(set: StreamSet | null): Array<[string, Stream, SocketHandle]> {
@@ -159,26 +150,11 @@ export function stream_select(
     }
   }
 
-  const fds = new Map<SocketHandle, number>();
-  lists.forEach((list, i) => {
-    for (const [, , fd] of list) fds.set(fd, (fds.get(fd) ?? 0) | ASK[i]);
-  });
-  const handles = [...fds.keys()];
-  const events = [...fds.values()];
-  const revents = new Uint16Array(handles.length);
-  const s = sys();
-  const maxFd = Math.max(...handles);
-  const r = s.poll(handles, events, revents, timeoutMs);
-  if (r < 0) {
-    const code = s.lastError();
-    warn(fn, `Unable to select [${code}]: ${s.strerror(code)} (max_fd=${maxFd})`);
-    return false;
-  }
-  const got = new Map<SocketHandle, number>();
-  handles.forEach((fd, i) => got.set(fd, revents[i]));
-  if ([...got.values()].some((bits) => bits & Ready.Invalid)) {
-    // select() fails as a whole on a descriptor that is not open.
-    warn(fn, `Unable to select [${EBADF}]: ${s.strerror(EBADF)} (max_fd=${maxFd})`);
+  const descriptors = lists.map((list) => list.map(([, , fd]) => fd));
+  const readyFds = pollSets(descriptors, timeoutMs);
+  if (typeof readyFds === "number") {
+    const maxFd = Math.max(...descriptors.flat());
+    warn(fn, `Unable to select [${readyFds}]: ${sys().strerror(readyFds)} (max_fd=${maxFd})`);
     return false;
   }
   let count = 0;
@@ -186,8 +162,8 @@ export function stream_select(
   lists.forEach((list, i) => {
     const set = sets[i];
     if (set === null) return;
-    const ready = list.filter(([, , fd]) => ((got.get(fd) ?? 0) & READY_AS[i]) !== 0);
-    count += new Set(ready.map(([, , fd]) => fd)).size;
+    const ready = list.filter(([, , fd]) => readyFds[i].has(fd));
+    count += readyFds[i].size;
     complaint = keep(fn, set, ready) ?? complaint;
   });
   if (complaint !== null) throw new TypeError(complaint);
