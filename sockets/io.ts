@@ -32,6 +32,7 @@ import { latin1Slice } from "./bytes.ts";
 import { allowed } from "./permissions.ts";
 import { PHP_BINARY_READ, PHP_NORMAL_READ } from "./read_modes.ts";
 import { failed, isWouldBlock, socketError } from "./report.ts";
+import { scratchBuffer } from "./scratch.ts";
 import type { SockAddr } from "./sockaddr.ts";
 import {
   addressOut,
@@ -67,7 +68,7 @@ function refusedLength(length: number): boolean {
 
 /** Reads up to this size reuse one scratch buffer instead of allocating. */
 const SCRATCH_SIZE = 1 << 16;
-const scratch = new Uint8Array(SCRATCH_SIZE);
+const scratch = scratchBuffer(SCRATCH_SIZE);
 
 function readBuffer(length: number): Uint8Array {
   return length <= SCRATCH_SIZE ? scratch : new Uint8Array(Math.min(length, MAX_READ));

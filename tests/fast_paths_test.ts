@@ -10,6 +10,7 @@ import process from "node:process";
 import { describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { signedToNumber, toBigInt, unsignedToNumber } from "../ffi/_wide.ts";
+import { runtime } from "../ffi/load.ts";
 import {
   AF_INET,
   AF_INET6,
@@ -29,6 +30,7 @@ import {
   socket_sendto,
   socket_write,
 } from "../mod.ts";
+import { scratchBuffer } from "../sockets/scratch.ts";
 import {
   ALL_BYTES,
   closeAll,
@@ -67,7 +69,7 @@ describe("hot paths", () => {
   }, () => {
     const [a, b] = unixPair();
     try {
-      for (const n of [0, 1, 6, 7, 64, 65, 1000, 65535, 65536, 65537, 200_000]) {
+      for (const n of [0, 1, 6, 7, 64, 65, 511, 512, 513, 1000, 65535, 65536, 65537, 200_000]) {
         const data = pattern(n, n);
         let sent = 0;
         // Bigger than the socket buffer: write in pieces, reading as we go.
@@ -115,7 +117,15 @@ describe("hot paths", () => {
   }, () => {
     const [a, b] = unixPair();
     try {
-      for (const data of ["\u0100", "x".repeat(100) + "\u20ac", "y".repeat(70_000) + "\u0101"]) {
+      for (
+        const data of [
+          "\u0100",
+          "x".repeat(100) + "\u20ac",
+          "z".repeat(600) + "\u0102",
+          "\u0103" + "z".repeat(600),
+          "y".repeat(70_000) + "\u0101",
+        ]
+      ) {
         assertThrows(
           () => socket_write(a, data),
           TypeError,
@@ -135,7 +145,7 @@ describe("hot paths", () => {
     const [a, b] = unixPair();
     const ref = { value: null as string | null };
     try {
-      for (const n of [1, 2, 5, 6, 7, 8, 16, 255, 256, 4096, 65536]) {
+      for (const n of [1, 2, 5, 6, 7, 8, 16, 255, 256, 4096, 5000, 65536]) {
         const data = pattern(n, 3 * n);
         socket_write(a, data);
         const got = n % 2 ? readExactly(b, n) : (() => {
@@ -150,6 +160,15 @@ describe("hot paths", () => {
       }
     } finally {
       closeAll(a, b);
+    }
+  });
+
+  test("scratch buffers start 512 bytes into a 1 KiB block, whatever the allocator gave", () => {
+    for (const size of [1, 4096, 65536, 100_000]) {
+      const buf = scratchBuffer(size);
+      assertStrictEquals(buf.length, size);
+      assertStrictEquals(runtime.addressOf(buf) % 1024n, 512n, `${size} bytes`);
+      assertStrictEquals(buf.every((b) => b === 0), true);
     }
   });
 
