@@ -48,11 +48,50 @@ export function isByteString(text: string): boolean {
 }
 
 /**
+ * From this length on, {@link encodeNative} beats a JS loop (crossover
+ * measured between 256 and 1,024 code units in Deno and Bun; at 64 KiB the
+ * loop takes 124/94 µs, the native path 29/13 µs).
+ */
+const NATIVE_ENCODE = 512;
+/** Code units per `btoa` call: a multiple of 3, so the Base64 pieces decode independently. */
+const ENCODE_PIECE = 3 << 20;
+
+type SetFromBase64 = (this: Uint8Array, base64: string) => { read: number; written: number };
+const setFromBase64 = (Uint8Array.prototype as unknown as { setFromBase64?: SetFromBase64 })
+  .setFromBase64;
+
+/**
+ * Writes a long byte string into `out` with the runtime's native code and
+ * returns false, leaving `out` partly written, if a code unit is above 255.
+ * Neither runtime has a native Latin-1 encoder (Deno's `Buffer.from(s,
+ * "latin1")` is a slow JS loop, Bun's skips the check), but `btoa` is native
+ * in both, accepts exactly the byte strings (it throws InvalidCharacterError
+ * for anything else), and `Uint8Array.prototype.setFromBase64` decodes its
+ * output into place.
+ */
+function encodeNative(text: string, out: Uint8Array, set: SetFromBase64): boolean {
+  for (let at = 0; at < text.length; at += ENCODE_PIECE) {
+    let base64: string;
+    try {
+      base64 = btoa(text.slice(at, at + ENCODE_PIECE));
+    } catch (e) {
+      if ((e as Error).name === "InvalidCharacterError") return false;
+      throw e;
+    }
+    set.call(out.subarray(at), base64);
+  }
+  return true;
+}
+
+/**
  * Writes a byte string into `out` from index 0, one byte per code unit, and
  * returns its length, or -1 if a code unit is above 255 (then `out` holds
  * garbage). `out` must have room for `text.length` bytes. Internal.
  */
 export function latin1Into(text: string, out: Uint8Array): number {
+  if (text.length >= NATIVE_ENCODE && setFromBase64) {
+    return encodeNative(text, out, setFromBase64) ? text.length : -1;
+  }
   let all = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -75,16 +114,13 @@ export function latin1Into(text: string, out: Uint8Array): number {
  * ```
  */
 export function stringToBytes(data: string): Uint8Array {
-  const index = data.search(NOT_A_BYTE);
-  if (index >= 0) {
-    throw new TypeError(
-      `the character at index ${index} is above \\xFF. `
-        + "Encode text first, e.g. with textToByteString() or new TextEncoder().encode()",
-    );
-  }
   const out = new Uint8Array(data.length);
-  for (let i = 0; i < data.length; i++) out[i] = data.charCodeAt(i);
-  return out;
+  if (latin1Into(data, out) >= 0) return out;
+  const index = data.search(NOT_A_BYTE);
+  throw new TypeError(
+    `the character at index ${index} is above \\xFF. `
+      + "Encode text first, e.g. with textToByteString() or new TextEncoder().encode()",
+  );
 }
 
 /**

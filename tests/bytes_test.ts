@@ -27,6 +27,34 @@ describe("byte strings", () => {
     assertThrows(() => stringToBytes("\u{1F600}"), TypeError, "TextEncoder");
   });
 
+  test("long byte strings (the native encoder's path) convert exactly, across its 3 MiB pieces", () => {
+    for (
+      const n of [511, 512, 513, 3 * 1024 * 1024 - 1, 3 * 1024 * 1024 + 2, 7 * 1024 * 1024 + 1]
+    ) {
+      let s = ALL_BYTES.repeat(Math.ceil(n / 256)).slice(0, n);
+      if (n > 1000) s = s.slice(0, n - 3) + "\xff\x00\x80"; // the last piece's edges
+      const bytes = stringToBytes(s);
+      assertStrictEquals(bytes.length, n);
+      for (const i of [0, 1, 255, 256, n - 3, n - 2, n - 1]) {
+        assertStrictEquals(bytes[i], s.charCodeAt(i), `${n} bytes, index ${i}`);
+      }
+      assertStrictEquals(bytesToString(bytes), s);
+    }
+  });
+
+  test("a character above \\xFF is found wherever it is in a long string", () => {
+    const piece = 3 * 1024 * 1024;
+    for (
+      const [n, at] of [[512, 0], [512, 511], [5000, 2500], [piece + 10, piece + 3], [
+        piece + 10,
+        piece - 1,
+      ]]
+    ) {
+      const s = "a".repeat(at) + "\u0100" + "b".repeat(n - at - 1);
+      assertThrows(() => stringToBytes(s), TypeError, `index ${at} `);
+    }
+  });
+
   test("textToByteString() and byteStringToText() convert UTF-8", () => {
     assertStrictEquals(textToByteString("é€"), "\xc3\xa9\xe2\x82\xac");
     assertStrictEquals(byteStringToText("\xc3\xa9\xe2\x82\xac"), "é€");
