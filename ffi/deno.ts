@@ -12,13 +12,8 @@
 import { signedToNumber, toBigInt, unsignedToNumber } from "./_wide.ts";
 import { wrapCall } from "./_wrap.ts";
 import type { Conversion } from "./_wrap.ts";
-import type {
-  LibrarySpec,
-  NativeFunction,
-  NativeLibrary,
-  PermissionQuery,
-  Runtime,
-} from "./native.ts";
+import { denoPermission } from "./deno_permissions.ts";
+import type { LibrarySpec, NativeFunction, NativeLibrary, Runtime } from "./native.ts";
 import { WIDE_TYPES } from "./types.ts";
 import type { FfiSymbol, FfiType, SymbolTable } from "./types.ts";
 
@@ -163,7 +158,5 @@ export const denoRuntime: Runtime = {
   readI32(address: bigint, offset: number): number {
     return view(address).getInt32(offset);
   },
-  permission(query: PermissionQuery): "granted" | "denied" | "prompt" {
-    return Deno.permissions.querySync(query).state;
-  },
+  permission: denoPermission,
 };

@@ -256,23 +256,32 @@ describe("hot paths", () => {
     }
   });
 
-  test("Deno: a revoked net permission takes effect on the next socket_sendto()", {
-    skip: (globalThis as { Deno?: unknown }).Deno ? false : "Bun has no permission system",
-  }, () => {
-    const probe = fileURLToPath(new URL("./fixtures/revoke_probe.ts", import.meta.url).href);
-    const deno = (globalThis as unknown as { Deno: typeof Deno }).Deno;
-    const child = spawnSync(
-      deno.execPath(),
-      ["run", "--no-prompt", "--allow-ffi", "--allow-net=127.0.0.1", probe],
-      { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } },
-    );
-    assertEquals(child.stdout.trimEnd().split("\n"), [
-      "before: 4 4",
-      `after: false ${SOCKET_EACCES} ${
-        phpWarning("socket_sendto", "Unable to write to socket", SOCKET_EACCES)
-      } (Deno: this needs --allow-net=127.0.0.1:PORT)`,
-    ], child.stderr);
-  });
+  for (
+    const [how, what] of [
+      ["sync", "revokeSync() in the same job"],
+      ["async", "await revoke()"],
+      ["captured", "a revokeSync taken from Deno.permissions before the first send"],
+      ["worker", "a worker's revokeSync() (workers share the grants)"],
+    ]
+  ) {
+    test(`Deno: a net permission revoked by ${what} takes effect on the next socket_sendto()`, {
+      skip: (globalThis as { Deno?: unknown }).Deno ? false : "Bun has no permission system",
+    }, () => {
+      const probe = fileURLToPath(new URL("./fixtures/revoke_probe.ts", import.meta.url).href);
+      const deno = (globalThis as unknown as { Deno: typeof Deno }).Deno;
+      const child = spawnSync(
+        deno.execPath(),
+        ["run", "--no-prompt", "--allow-ffi", "--allow-net=127.0.0.1", "--allow-read", probe, how],
+        { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } },
+      );
+      assertEquals(child.stdout.trimEnd().split("\n"), [
+        "before: 4 4",
+        `after: false ${SOCKET_EACCES} ${
+          phpWarning("socket_sendto", "Unable to write to socket", SOCKET_EACCES)
+        } (Deno: this needs --allow-net=127.0.0.1:PORT)`,
+      ], child.stderr);
+    });
+  }
 });
 
 test("Deno: where code generation from strings is disallowed, the FFI wrappers still work", {
