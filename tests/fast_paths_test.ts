@@ -18,6 +18,7 @@ import {
   MSG_DONTWAIT,
   SOCK_DGRAM,
   socket_bind,
+  socket_close,
   socket_create,
   SOCKET_EACCES,
   SOCKET_EAGAIN,
@@ -30,6 +31,9 @@ import {
   socket_sendto,
   socket_write,
 } from "../mod.ts";
+import { platform } from "../platform/mod.ts";
+import { bytesToString } from "../sockets/bytes.ts";
+import { adoptDescriptor } from "../sockets/descriptors.ts";
 import { scratchBuffer } from "../sockets/scratch.ts";
 import {
   ALL_BYTES,
@@ -171,6 +175,40 @@ describe("hot paths", () => {
       assertStrictEquals(buf.every((b) => b === 0), true);
     }
   });
+
+  test(
+    "socket_write() still writes to a descriptor that is not a socket (received with SCM_RIGHTS)",
+    {
+      skip: platform.os === "windows" ? "no pipes through Winsock" : false,
+    },
+    () => {
+      // socket_write() calls send() on sockets; a pipe needs write().
+      const libc = runtime.open({
+        paths: platform.libraries,
+        symbols: {
+          pipe: { parameters: ["buffer"], result: "i32" },
+          read: { parameters: ["i32", "buffer", "usize"], result: "isize" },
+          close: { parameters: ["i32"], result: "i32" },
+          [platform.errnoSymbol]: { parameters: [], result: "pointer" },
+        },
+        lastError: { symbol: platform.errnoSymbol, via: "location" },
+      });
+      const fds = new Int32Array(2);
+      assertStrictEquals(libc.fn.pipe(new Uint8Array(fds.buffer)), 0);
+      const writer = adoptDescriptor(fds[1]);
+      if (typeof writer === "string") throw new Error(writer);
+      try {
+        assertStrictEquals(socket_write(writer, "through a pipe"), 14);
+        assertStrictEquals(socket_write(writer, pattern(600, 1)), 600);
+        const got = new Uint8Array(1000);
+        const n = Number(libc.fn.read(fds[0], got, 1000));
+        assertStrictEquals(bytesToString(got.subarray(0, n)), "through a pipe" + pattern(600, 1));
+      } finally {
+        socket_close(writer);
+        libc.fn.close(fds[0]);
+      }
+    },
+  );
 
   for (const family of [AF_INET, AF_INET6]) {
     const name = family === AF_INET ? "IPv4" : "IPv6";
