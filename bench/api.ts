@@ -211,6 +211,9 @@ await main({
   pp_unix: (n) => pingPong(unixPair(), n),
   pp_tcp: (n) => pingPong(tcp ??= tcpPair(), n),
   bulk,
+  // socket_read always returns each read as a new string: the same run, set
+  // beside C's bulk_copy, which pays that copy too.
+  bulk_copy: bulk,
   udp,
   churn,
   select_100: socket_select ? selectN(100) : notBuilt,

@@ -57,6 +57,7 @@ const ROWS: Record<string, [label: string, unit: string]> = {
   pp_unix: ["ping-pong, socketpair (1 byte)", "round trips/s"],
   pp_tcp: ["ping-pong, TCP loopback (1 byte)", "round trips/s"],
   bulk: ["bulk, 64 KiB writes, socketpair", "MiB/s"],
+  bulk_copy: ["bulk, C copies each read to a new buffer", "MiB/s"],
   udp: ["UDP, 64-byte datagrams", "datagrams/s"],
   churn: ["TCP connect + accept + close", "connections/s"],
   select_100: ["socket_select, 100 sockets, 1 ready", "calls/s"],
@@ -67,7 +68,7 @@ const ROWS: Record<string, [label: string, unit: string]> = {
 /** The figure a result line stands for, in its row's unit. */
 function value(l: Line): number {
   const s = l.seconds!, n = l.ops!;
-  if (l.workload === "bulk") return n / 2 ** 20 / s;
+  if (l.workload.startsWith("bulk")) return n / 2 ** 20 / s;
   if (l.workload.startsWith("call_") || l.workload.startsWith("sys_")) return (s * 1e9) / n;
   return n / s;
 }

@@ -60,10 +60,10 @@ bun=node_modules/.bin/bun
 
 # --- workloads and their sizes (operations; bytes for bulk) -----------------
 
-workloads=(pp_unix pp_tcp bulk udp churn select_100 select_1000 select_10000
+workloads=(pp_unix pp_tcp bulk bulk_copy udp churn select_100 select_1000 select_10000
   call_send sys_send call_eagain sys_eagain memory memory_stream)
 declare -A size=(
-  [pp_unix]=200000 [pp_tcp]=100000 [bulk]=1073741824 [udp]=200000 [churn]=20000
+  [pp_unix]=200000 [pp_tcp]=100000 [bulk]=1073741824 [bulk_copy]=1073741824 [udp]=200000 [churn]=20000
   [select_100]=50000 [select_1000]=5000 [select_10000]=500
   [call_send]=1000000 [sys_send]=1000000 [call_eagain]=1000000 [sys_eagain]=1000000
   [memory]=1000000 [memory_stream]=1000000
@@ -71,7 +71,7 @@ declare -A size=(
 if [ "$quick" = 1 ]; then
   rounds=1
   size=(
-    [pp_unix]=2000 [pp_tcp]=1000 [bulk]=4194304 [udp]=2000 [churn]=200
+    [pp_unix]=2000 [pp_tcp]=1000 [bulk]=4194304 [bulk_copy]=4194304 [udp]=2000 [churn]=200
     [select_100]=100 [select_1000]=20 [select_10000]=2
     [call_send]=10000 [sys_send]=10000 [call_eagain]=10000 [sys_eagain]=10000
     [memory]=10000 [memory_stream]=10000
@@ -83,9 +83,9 @@ if [ -n "$only" ]; then IFS=, read -r -a workloads <<<"$only"; fi
 
 # Which workloads each runner has (the others are not run, and show as "-").
 declare -A has=(
-  [c]="pp_unix pp_tcp bulk udp churn select_100 select_1000 select_10000 call_send call_eagain"
-  [c-mt]="pp_unix pp_tcp bulk udp churn select_100 select_1000 select_10000 call_send call_eagain"
-  [php]="pp_unix pp_tcp bulk udp churn select_100 select_1000 select_10000 call_send call_eagain memory memory_stream"
+  [c]="pp_unix pp_tcp bulk bulk_copy udp churn select_100 select_1000 select_10000 call_send call_eagain"
+  [c-mt]="pp_unix pp_tcp bulk bulk_copy udp churn select_100 select_1000 select_10000 call_send call_eagain"
+  [php]="pp_unix pp_tcp bulk bulk_copy udp churn select_100 select_1000 select_10000 call_send call_eagain memory memory_stream"
   [api-deno]="${workloads[*]}"
   [api-bun]="${workloads[*]}"
   [raw-deno]="pp_unix pp_tcp bulk udp call_send call_eagain"

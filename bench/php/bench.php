@@ -141,7 +141,7 @@ function run(string $w, int $n): void {
     match (true) {
         $w === 'pp_unix' => ping_pong(unix_pair(), $n),
         $w === 'pp_tcp' => ping_pong($tcp ??= tcp_pair(), $n),
-        $w === 'bulk' => bulk($n),
+        $w === 'bulk', $w === 'bulk_copy' => bulk($n), // socket_read copies every read too
         $w === 'udp' => udp($n),
         $w === 'churn' => churn($n),
         str_starts_with($w, 'select_') => select_n((int)substr($w, 7), $n),
