@@ -150,11 +150,14 @@ export function socket_write(
   if (len !== null) nonNegativeLength(fn, 3, len);
   const n = len === null ? bytes.length : Math.min(len, bytes.length);
   const s = sys();
-  const flags = state.writeFlags ?? writeFlags(state);
+  const flags = writeFlags(state);
   const r = flags < 0 ? s.write(state.fd, bytes, n) : s.send(state.fd, bytes, n, flags);
   if (failed(r, state, fn, "unable to write to socket")) return false;
   return r;
 }
+
+/** Windows' `write` is already `send()`. */
+const WRITE_IS_SEND = platform.os === "windows";
 
 /**
  * How `socket_write` writes: PHP calls `write()`, which for a socket is the
@@ -165,8 +168,9 @@ export function socket_write(
  * SCM_RIGHTS) keeps `write()`, as does Windows, where `write` is `send()`.
  */
 function writeFlags(state: SocketState): number {
-  const type = state.family === AF_UNSPEC || platform.os === "windows" ? -1 : socketType(state);
-  return state.writeFlags = type < 0 ? -1 : type === SOCK_SEQPACKET ? MSG_EOR : 0;
+  if (state.family === AF_UNSPEC || WRITE_IS_SEND) return -1;
+  const type = socketType(state); // read once, then kept in the state
+  return type < 0 ? -1 : type === SOCK_SEQPACKET ? MSG_EOR : 0;
 }
 
 /**

@@ -25,8 +25,6 @@ export interface SocketState {
   blocking: boolean;
   /** The socket type (`SO_TYPE`), once something needed it. */
   type?: number;
-  /** The flags `socket_write` passes to `send()`, or -1 to call `write()`; set at the first write. */
-  writeFlags?: number;
   /**
    * The stream sharing this descriptor (`socket_import_stream`,
    * `socket_export_stream`), PHP's `zstream`. While it is set the stream
